@@ -1,0 +1,601 @@
+namespace Scheduling.Recurrence.Expansion;
+
+/// <summary>
+/// Walks a <see cref="RulePlan"/> period by period and yields the local start (in local seconds) of every occurrence
+/// the rule generates, in ascending local order, applying DTSTART, COUNT and a DATE-valued UNTIL. A mutable struct
+/// owned by one enumerator: it allocates only a small BYSETPOS buffer, never per occurrence.
+/// </summary>
+/// <remarks>
+/// Work is bounded twice: by <c>endLocal</c> (the window's end, UNTIL, or the end of the ISO calendar), and by
+/// <see cref="MaxEmptyPeriods"/>, the number of periods it will inspect in a row without finding a candidate.
+/// </remarks>
+internal struct RuleCursor
+{
+    /// <summary>How many periods in a row may be inspected without a candidate before expansion gives up.</summary>
+    public const int MaxEmptyPeriods = 1_000_000;
+
+    private readonly RulePlan _plan;
+    private readonly CancellationToken _cancellationToken;
+    private readonly long _endLocal;
+    private readonly int[]? _selected;
+    private DayMask _mask;
+    private long _period;
+    private long _firstDay;
+    private long _unitStart;
+    private int _bit;
+    private int _offsetIndex;
+    private int _selectedCount;
+    private int _selectedIndex;
+    private long _emitted;
+    private long _work;
+    private bool _startPending;
+    private bool _loaded;
+    private bool _done;
+
+    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, bool scanningPeriodZero = false)
+    {
+        _plan = plan;
+        _cancellationToken = cancellationToken;
+        _endLocal = Math.Min(Math.Min(endLocal, plan.UntilLocalExclusive), CivilCalendar.EndOfTime);
+        _selected = plan.SetPositions.Length > 0 ? new int[plan.SetPositions.Length] : null;
+        _startPending = !scanningPeriodZero && !plan.StartIsGenerated;
+        _bit = -1;
+    }
+
+    /// <summary>
+    /// Skips every period that ends before <paramref name="localTarget"/> without generating it, when that cannot
+    /// change the result: always without COUNT, and with COUNT when every period yields the same number of occurrences.
+    /// </summary>
+    public void SeekTo(long localTarget)
+    {
+        if (_plan.Count > 0 && _plan.ConstantPeriodCount < 0)
+        {
+            return;
+        }
+
+        var period = PeriodContaining(localTarget);
+        if (period <= _period)
+        {
+            return;
+        }
+
+        if (_plan.Count > 0)
+        {
+            var skipped = _plan.PeriodZeroCount + ((period - 1) * _plan.ConstantPeriodCount);
+            if (skipped >= _plan.Count)
+            {
+                _done = true;
+                return;
+            }
+
+            _emitted = skipped;
+        }
+
+        _period = period;
+        _startPending = false;
+        _loaded = false;
+    }
+
+    /// <summary>Yields the next occurrence's local start, or false when the rule has no more before the end.</summary>
+    public bool MoveNext(out long local)
+    {
+        while (!_done)
+        {
+            if (_startPending)
+            {
+                // RFC 5545 3.3.10: "The DTSTART property value always counts as the first occurrence."
+                _startPending = false;
+                local = _plan.StartLocal;
+                return Emit(local);
+            }
+
+            if (!_loaded && !LoadNextPeriod())
+            {
+                break;
+            }
+
+            if (!TakeFromPeriod(out local))
+            {
+                _loaded = false;
+                _period++;
+                continue;
+            }
+
+            if (local < _plan.StartLocal)
+            {
+                continue;
+            }
+
+            return Emit(local);
+        }
+
+        _done = true;
+        local = 0;
+        return false;
+    }
+
+    /// <summary>For the plan: whether period zero generates DTSTART, and how many occurrences it yields from DTSTART on.</summary>
+    public (bool StartIsGenerated, long Count) ScanPeriodZero()
+    {
+        if (_plan.NeverMatches || !Fill(0, out _))
+        {
+            return (false, 1);
+        }
+
+        var generated = false;
+        long count = 0;
+        while (TakeFromPeriod(out var local))
+        {
+            if (local >= _plan.StartLocal)
+            {
+                count++;
+                generated |= local == _plan.StartLocal;
+            }
+        }
+
+        return (generated, generated ? count : count + 1);
+    }
+
+    private bool Emit(long local)
+    {
+        if (local >= _endLocal || (_plan.Count > 0 && _emitted >= _plan.Count))
+        {
+            _done = true;
+            return false;
+        }
+
+        _emitted++;
+        _work = 0;
+        return true;
+    }
+
+    private bool LoadNextPeriod()
+    {
+        if (_plan.NeverMatches)
+        {
+            return false;
+        }
+
+        while (PeriodStartLocal(_period) < _endLocal)
+        {
+            if (++_work > MaxEmptyPeriods)
+            {
+                throw new RecurrenceException(new RecurrenceError(
+                    RecurrenceErrorCode.ExpansionLimitExceeded,
+                    $"Expansion inspected {MaxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
+                    RuleParts.Freq));
+            }
+
+            if ((_work & 1023) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (Fill(_period, out var next))
+            {
+                _loaded = true;
+                return true;
+            }
+
+            _period = next;
+        }
+
+        return false;
+    }
+
+    private bool TakeFromPeriod(out long local)
+    {
+        var offsets = _plan.Offsets;
+        if (_selected is not null)
+        {
+            if (_selectedIndex >= _selectedCount)
+            {
+                local = 0;
+                return false;
+            }
+
+            var position = _selected[_selectedIndex++];
+            var bit = _plan.IsSubDaily ? 0 : _mask.Select(position / offsets.Length);
+            local = BaseOf(bit) + offsets[position % offsets.Length];
+            return true;
+        }
+
+        if (_bit < 0 || _offsetIndex >= offsets.Length)
+        {
+            _bit = _mask.NextSetBit(_bit + 1);
+            _offsetIndex = 0;
+            if (_bit < 0)
+            {
+                local = 0;
+                return false;
+            }
+        }
+
+        local = BaseOf(_bit) + offsets[_offsetIndex++];
+        return true;
+    }
+
+    private readonly long BaseOf(int bit) =>
+        _plan.IsSubDaily ? _unitStart : (_firstDay + bit) * CivilCalendar.SecondsPerDay;
+
+    /// <summary>Fills <see cref="_mask"/> with the candidate days of a period; false when it has none.</summary>
+    private bool Fill(long period, out long next)
+    {
+        next = period + 1;
+        _mask.Clear();
+        _bit = -1;
+        _offsetIndex = 0;
+        switch (_plan.Frequency)
+        {
+            case RecurrenceFrequency.Yearly:
+                FillYear(_plan.FirstPeriodStart + (period * _plan.Interval));
+                break;
+            case RecurrenceFrequency.Monthly:
+                FillMonth(_plan.FirstPeriodStart + (period * _plan.Interval));
+                break;
+            case RecurrenceFrequency.Weekly:
+                FillWeek(CivilCalendar.FloorDivide(PeriodStartLocal(period), CivilCalendar.SecondsPerDay));
+                break;
+            case RecurrenceFrequency.Daily:
+                FillDay(period, ref next);
+                break;
+            default:
+                FillUnit(period, ref next);
+                break;
+        }
+
+        if (_mask.IsEmpty)
+        {
+            return false;
+        }
+
+        return _selected is null || SelectPositions();
+    }
+
+    private void FillYear(long year)
+    {
+        _firstDay = CivilCalendar.DaysFromCivil(year, 1, 1);
+        var length = CivilCalendar.DaysInYear(year);
+        _mask.SetRange(0, length);
+        var part = default(DayMask);
+        if (_plan.MonthMask != 0)
+        {
+            part.Clear();
+            for (var month = 1; month <= 12; month++)
+            {
+                if ((_plan.MonthMask & (1 << month)) != 0)
+                {
+                    part.SetRange(CivilCalendar.MonthStartInYear(year, month), CivilCalendar.DaysInMonth(year, month));
+                }
+            }
+
+            _mask.IntersectWith(part);
+        }
+
+        if (_plan.HasMonthDay)
+        {
+            part.Clear();
+            for (var month = 1; month <= 12; month++)
+            {
+                var daysInMonth = CivilCalendar.DaysInMonth(year, month);
+                part.OrAt(CivilCalendar.MonthStartInYear(year, month), MonthDayBits(daysInMonth));
+            }
+
+            _mask.IntersectWith(part);
+        }
+
+        if (_plan.YearDays.Length > 0)
+        {
+            part.Clear();
+            foreach (var yearDay in _plan.YearDays)
+            {
+                var index = yearDay > 0 ? yearDay - 1 : length + yearDay;
+                if (index >= 0 && index < length)
+                {
+                    part.Set(index);
+                }
+            }
+
+            _mask.IntersectWith(part);
+        }
+
+        if (_plan.WeekNumbers.Length > 0)
+        {
+            FillWeekNumbers(year, length, ref part);
+            _mask.IntersectWith(part);
+        }
+
+        if (_plan.HasByDay)
+        {
+            part.Clear();
+            var firstWeekday = CivilCalendar.DayOfWeek(_firstDay);
+            for (var weekday = 1; weekday <= 7; weekday++)
+            {
+                if ((_plan.WeekdayMask & (1 << (weekday - 1))) != 0)
+                {
+                    for (var index = (weekday - firstWeekday + 7) % 7; index < length; index += 7)
+                    {
+                        part.Set(index);
+                    }
+                }
+            }
+
+            foreach (var entry in _plan.Ordinals)
+            {
+                if (_plan.OrdinalsInYear)
+                {
+                    SetOrdinal(ref part, 0, length, firstWeekday, entry);
+                    continue;
+                }
+
+                for (var month = 1; month <= 12; month++)
+                {
+                    if ((_plan.MonthMask & (1 << month)) != 0)
+                    {
+                        var start = CivilCalendar.MonthStartInYear(year, month);
+                        SetOrdinal(ref part, start, CivilCalendar.DaysInMonth(year, month), CivilCalendar.DayOfWeek(_firstDay + start), entry);
+                    }
+                }
+            }
+
+            _mask.IntersectWith(part);
+        }
+    }
+
+    private void FillMonth(long monthNumber)
+    {
+        var year = CivilCalendar.FloorDivide(monthNumber, 12);
+        var month = (int)(monthNumber - (year * 12)) + 1;
+        if (_plan.MonthMask != 0 && (_plan.MonthMask & (1 << month)) == 0)
+        {
+            return;
+        }
+
+        _firstDay = CivilCalendar.DaysFromCivil(year, month, 1);
+        var daysInMonth = CivilCalendar.DaysInMonth(year, month);
+        var bits = (1u << daysInMonth) - 1;
+        if (_plan.HasMonthDay)
+        {
+            bits &= MonthDayBits(daysInMonth);
+        }
+
+        if (_plan.HasByDay)
+        {
+            var firstWeekday = CivilCalendar.DayOfWeek(_firstDay);
+            var byDay = _plan.WeekdayPatterns[firstWeekday - 1];
+            foreach (var entry in _plan.Ordinals)
+            {
+                var index = OrdinalIndex(daysInMonth, firstWeekday, entry);
+                if (index >= 0)
+                {
+                    byDay |= 1u << index;
+                }
+            }
+
+            bits &= byDay;
+        }
+
+        _mask.OrAt(0, bits);
+    }
+
+    private void FillWeek(long weekStartDay)
+    {
+        _firstDay = weekStartDay;
+        var bits = _plan.WeekPattern;
+        if (_plan.MonthMask != 0)
+        {
+            for (var index = 0; index < 7; index++)
+            {
+                CivilCalendar.CivilFromDays(weekStartDay + index, out _, out var month, out _);
+                if ((_plan.MonthMask & (1 << month)) == 0)
+                {
+                    bits &= ~(1u << index);
+                }
+            }
+        }
+
+        _mask.OrAt(0, bits);
+    }
+
+    private void FillDay(long period, ref long next)
+    {
+        var day = CivilCalendar.FloorDivide(PeriodStartLocal(period), CivilCalendar.SecondsPerDay);
+        _firstDay = day;
+        if (_plan.DayMatches(day))
+        {
+            _mask.Set(0);
+            return;
+        }
+
+        next = Math.Max(next, StepsToReach(NextPossibleDay(day) * CivilCalendar.SecondsPerDay));
+    }
+
+    private void FillUnit(long period, ref long next)
+    {
+        var unitStart = PeriodStartLocal(period);
+        var day = CivilCalendar.FloorDivide(unitStart, CivilCalendar.SecondsPerDay);
+        if (!_plan.DayMatches(day))
+        {
+            next = Math.Max(next, StepsToReach(NextPossibleDay(day) * CivilCalendar.SecondsPerDay));
+            return;
+        }
+
+        var secondOfDay = (int)(unitStart - (day * CivilCalendar.SecondsPerDay));
+        if (!_plan.TimeMatches(secondOfDay))
+        {
+            // Jump to the next hour (or minute) that could pass, instead of stepping through this one.
+            var hourFails = _plan.HourMask != 0 && (_plan.HourMask & (1UL << (secondOfDay / 3600))) == 0;
+            var skipTo = hourFails
+                ? unitStart - (secondOfDay % 3600) + 3600
+                : unitStart - (secondOfDay % 60) + 60;
+            next = Math.Max(next, StepsToReach(skipTo));
+            return;
+        }
+
+        _unitStart = unitStart;
+        _mask.Set(0);
+    }
+
+    /// <summary>The first day after <paramref name="day"/> that could pass the day filters: the next day, or the first day of the next month when BYMONTH rules this month out.</summary>
+    private readonly long NextPossibleDay(long day)
+    {
+        if (_plan.MonthMask != 0)
+        {
+            CivilCalendar.CivilFromDays(day, out var year, out var month, out _);
+            if ((_plan.MonthMask & (1 << month)) == 0)
+            {
+                return month == 12 ? CivilCalendar.DaysFromCivil(year + 1, 1, 1) : CivilCalendar.DaysFromCivil(year, month + 1, 1);
+            }
+        }
+
+        return day + 1;
+    }
+
+    private readonly long StepsToReach(long local) =>
+        CivilCalendar.CeilingSteps(local, _plan.FirstPeriodStart, _plan.Interval * _plan.UnitSeconds);
+
+    private readonly uint MonthDayBits(int daysInMonth) =>
+        (_plan.MonthDayPositive | _plan.NegativeMonthDays[daysInMonth - 28]) & ((1u << daysInMonth) - 1);
+
+    private readonly void FillWeekNumbers(long year, int length, ref DayMask part)
+    {
+        part.Clear();
+        var firstWeek = FirstWeekStart(year);
+        var nextFirstWeek = FirstWeekStart(year + 1);
+        var weeks = (int)((nextFirstWeek - firstWeek) / 7);
+        var weeksBefore = (int)((firstWeek - FirstWeekStart(year - 1)) / 7);
+        var weeksAfter = (int)((FirstWeekStart(year + 2) - nextFirstWeek) / 7);
+        for (var index = 0; index < length; index++)
+        {
+            var day = _firstDay + index;
+            int number, fromEnd;
+            if (day < firstWeek)
+            {
+                (number, fromEnd) = (weeksBefore, -1);
+            }
+            else if (day >= nextFirstWeek)
+            {
+                (number, fromEnd) = (1, -weeksAfter);
+            }
+            else
+            {
+                number = (int)((day - firstWeek) / 7) + 1;
+                fromEnd = number - weeks - 1;
+            }
+
+            if (Array.IndexOf(_plan.WeekNumbers, number) >= 0 || Array.IndexOf(_plan.WeekNumbers, fromEnd) >= 0)
+            {
+                part.Set(index);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first day of week 1 of <paramref name="year"/>: the week (starting on WKST) that holds at least four days
+    /// of the year (RFC 5545 section 3.3.10, BYWEEKNO).
+    /// </summary>
+    private readonly long FirstWeekStart(long year)
+    {
+        var januaryFirst = CivilCalendar.DaysFromCivil(year, 1, 1);
+        var intoWeek = (CivilCalendar.DayOfWeek(januaryFirst) - _plan.WeekStart + 7) % 7;
+        return intoWeek <= 3 ? januaryFirst - intoWeek : januaryFirst + 7 - intoWeek;
+    }
+
+    private static void SetOrdinal(ref DayMask mask, int offset, int length, int firstWeekday, OrdinalWeekday entry)
+    {
+        var index = OrdinalIndex(length, firstWeekday, entry);
+        if (index >= 0)
+        {
+            mask.Set(offset + index);
+        }
+    }
+
+    /// <summary>The zero-based index, within a span of <paramref name="length"/> days, of the n-th (or n-th last) given weekday; -1 if there is none.</summary>
+    private static int OrdinalIndex(int length, int firstWeekday, OrdinalWeekday entry)
+    {
+        var first = ((int)entry.Day - firstWeekday + 7) % 7;
+        var count = ((length - 1 - first) / 7) + 1;
+        var nth = entry.Ordinal > 0 ? entry.Ordinal - 1 : count + entry.Ordinal;
+        return nth >= 0 && nth < count ? first + (7 * nth) : -1;
+    }
+
+    /// <summary>Applies BYSETPOS: the sorted, distinct positions it picks among the period's candidates.</summary>
+    private bool SelectPositions()
+    {
+        var candidates = _mask.Count() * _plan.Offsets.Length;
+        var count = 0;
+        foreach (var position in _plan.SetPositions)
+        {
+            var index = position > 0 ? position - 1 : candidates + position;
+            if (index < 0 || index >= candidates)
+            {
+                continue;
+            }
+
+            // Insertion into a tiny sorted buffer; BYSETPOS lists are short.
+            var at = count;
+            while (at > 0 && _selected![at - 1] > index)
+            {
+                at--;
+            }
+
+            if (at > 0 && _selected![at - 1] == index)
+            {
+                continue;
+            }
+
+            Array.Copy(_selected!, at, _selected!, at + 1, count - at);
+            _selected![at] = index;
+            count++;
+        }
+
+        _selectedCount = count;
+        _selectedIndex = 0;
+        return count > 0;
+    }
+
+    private readonly long PeriodContaining(long local)
+    {
+        switch (_plan.Frequency)
+        {
+            case RecurrenceFrequency.Yearly:
+                CivilCalendar.CivilFromDays(CivilCalendar.FloorDivide(local, CivilCalendar.SecondsPerDay), out var year, out _, out _);
+                return CivilCalendar.FloorDivide(year - _plan.FirstPeriodStart, _plan.Interval);
+            case RecurrenceFrequency.Monthly:
+                CivilCalendar.CivilFromDays(CivilCalendar.FloorDivide(local, CivilCalendar.SecondsPerDay), out var y, out var month, out _);
+                return CivilCalendar.FloorDivide((y * 12) + month - 1 - _plan.FirstPeriodStart, _plan.Interval);
+            default:
+                return CivilCalendar.FloorDivide(local - _plan.FirstPeriodStart, _plan.Interval * _plan.UnitSeconds);
+        }
+    }
+
+    /// <summary>The local start of a period, or long.MaxValue beyond the end of the ISO calendar.</summary>
+    private readonly long PeriodStartLocal(long period)
+    {
+        switch (_plan.Frequency)
+        {
+            case RecurrenceFrequency.Yearly:
+            {
+                var year = _plan.FirstPeriodStart + (period * _plan.Interval);
+                return year > 9999 ? long.MaxValue : CivilCalendar.DaysFromCivil(year, 1, 1) * CivilCalendar.SecondsPerDay;
+            }
+
+            case RecurrenceFrequency.Monthly:
+            {
+                var monthNumber = _plan.FirstPeriodStart + (period * _plan.Interval);
+                var year = CivilCalendar.FloorDivide(monthNumber, 12);
+                return year > 9999
+                    ? long.MaxValue
+                    : CivilCalendar.DaysFromCivil(year, (int)(monthNumber - (year * 12)) + 1, 1) * CivilCalendar.SecondsPerDay;
+            }
+
+            default:
+            {
+                var step = _plan.Interval * _plan.UnitSeconds;
+                return period > (CivilCalendar.EndOfTime - _plan.FirstPeriodStart) / step + 1
+                    ? long.MaxValue
+                    : _plan.FirstPeriodStart + (period * step);
+            }
+        }
+    }
+}

@@ -1,0 +1,428 @@
+using System.Numerics;
+
+namespace Scheduling.Recurrence.Expansion;
+
+/// <summary>
+/// A rule compiled against its DTSTART: the defaults RFC 5545 takes from DTSTART filled in, every BYxxx list turned
+/// into bit masks or sorted offsets, and the facts the cursor needs (period zero's count, a constant count per
+/// period, rules that can never match) worked out once. Immutable, so one plan serves any number of concurrent
+/// enumerations.
+/// </summary>
+internal sealed class RulePlan
+{
+    public RulePlan(RecurrenceRule rule, long startLocal, bool allDay)
+    {
+        Frequency = rule.Frequency;
+        Interval = rule.Interval;
+        Count = rule.Count ?? 0;
+        StartLocal = startLocal;
+        StartDay = CivilCalendar.FloorDivide(startLocal, CivilCalendar.SecondsPerDay);
+        var startSecondOfDay = (int)(startLocal - (StartDay * CivilCalendar.SecondsPerDay));
+        CivilCalendar.CivilFromDays(StartDay, out var startYear, out var startMonth, out var startDayOfMonth);
+        var startWeekday = CivilCalendar.DayOfWeek(StartDay);
+        WeekStart = (int)rule.WeekStart;
+        AllDay = allDay;
+
+        if (rule.Until is { Kind: RecurrenceUntilKind.Date } dateUntil)
+        {
+            var untilDay = CivilCalendar.DaysFromCivil(dateUntil.Date.Year, dateUntil.Date.Month, dateUntil.Date.Day);
+            UntilLocalExclusive = (untilDay + 1) * CivilCalendar.SecondsPerDay;
+        }
+
+        // Defaults taken from DTSTART (RFC 5545 section 3.3.10: "information, not contained in the rule, necessary
+        // to determine the various recurrence instance start time and dates are derived from the Start Time").
+        var byMonth = rule.ByMonth.AsSpan();
+        var byMonthDay = rule.ByMonthDay.AsSpan();
+        var byDay = rule.ByDay.AsSpan();
+        var noDayParts = rule.ByWeekNo.IsEmpty && rule.ByYearDay.IsEmpty && byMonthDay.IsEmpty && byDay.IsEmpty;
+        int[] defaultMonth = [(int)startMonth];
+        int[] defaultMonthDay = [startDayOfMonth];
+        if (Frequency == RecurrenceFrequency.Yearly && noDayParts)
+        {
+            if (byMonth.IsEmpty)
+            {
+                byMonth = defaultMonth;
+            }
+
+            byMonthDay = defaultMonthDay;
+        }
+        else if (Frequency == RecurrenceFrequency.Monthly && noDayParts)
+        {
+            byMonthDay = defaultMonthDay;
+        }
+
+        foreach (var month in byMonth)
+        {
+            MonthMask |= 1 << month;
+        }
+
+        HasMonthDay = !byMonthDay.IsEmpty;
+        foreach (var monthDay in byMonthDay)
+        {
+            if (monthDay > 0)
+            {
+                MonthDayPositive |= 1u << (monthDay - 1);
+            }
+        }
+
+        NegativeMonthDays = new uint[4];
+        for (var daysInMonth = 28; daysInMonth <= 31; daysInMonth++)
+        {
+            foreach (var monthDay in byMonthDay)
+            {
+                if (monthDay < 0 && daysInMonth + monthDay >= 0)
+                {
+                    NegativeMonthDays[daysInMonth - 28] |= 1u << (daysInMonth + monthDay);
+                }
+            }
+        }
+
+        var ordinals = new List<OrdinalWeekday>();
+        foreach (var entry in byDay)
+        {
+            if (entry.HasOrdinal)
+            {
+                ordinals.Add(entry);
+            }
+            else
+            {
+                WeekdayMask |= 1 << ((int)entry.Day - 1);
+            }
+        }
+
+        if (Frequency == RecurrenceFrequency.Weekly && byDay.IsEmpty)
+        {
+            WeekdayMask = 1 << (startWeekday - 1);
+        }
+
+        HasByDay = WeekdayMask != 0 || ordinals.Count > 0;
+        Ordinals = [.. ordinals];
+        YearDays = [.. rule.ByYearDay];
+        WeekNumbers = [.. rule.ByWeekNo];
+        SetPositions = [.. rule.BySetPosition];
+        OrdinalsInYear = Frequency == RecurrenceFrequency.Yearly && MonthMask == 0;
+
+        for (var firstWeekday = 1; firstWeekday <= 7; firstWeekday++)
+        {
+            uint pattern = 0;
+            for (var index = 0; index < 31; index++)
+            {
+                if ((WeekdayMask & (1 << ((firstWeekday - 1 + index) % 7))) != 0)
+                {
+                    pattern |= 1u << index;
+                }
+            }
+
+            WeekdayPatterns[firstWeekday - 1] = pattern;
+        }
+
+        for (var index = 0; index < 7; index++)
+        {
+            if ((WeekdayMask & (1 << ((WeekStart - 1 + index) % 7))) != 0)
+            {
+                WeekPattern |= 1u << index;
+            }
+        }
+
+        HourMask = Mask(rule.ByHour);
+        MinuteMask = Mask(rule.ByMinute);
+        SecondMask = Mask(rule.BySecond);
+        Offsets = BuildOffsets(rule, startSecondOfDay);
+        (UnitSeconds, FirstPeriodStart) = Frequency switch
+        {
+            RecurrenceFrequency.Hourly => (3600L, CivilCalendar.FloorDivide(startLocal, 3600) * 3600),
+            RecurrenceFrequency.Minutely => (60L, CivilCalendar.FloorDivide(startLocal, 60) * 60),
+            RecurrenceFrequency.Secondly => (1L, startLocal),
+            RecurrenceFrequency.Daily => (CivilCalendar.SecondsPerDay, StartDay * CivilCalendar.SecondsPerDay),
+            RecurrenceFrequency.Weekly => (7L * CivilCalendar.SecondsPerDay, (StartDay - (startWeekday - WeekStart + 7) % 7) * CivilCalendar.SecondsPerDay),
+            RecurrenceFrequency.Monthly => (0L, (startYear * 12) + startMonth - 1),
+            _ => (0L, startYear),
+        };
+
+        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch();
+        ConstantPeriodCount = NeverMatches ? -1 : ComputeConstantPeriodCount();
+        var zero = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
+        (StartIsGenerated, PeriodZeroCount) = zero.ScanPeriodZero();
+    }
+
+    public RecurrenceFrequency Frequency { get; }
+
+    public int Interval { get; }
+
+    /// <summary>COUNT, or 0 for none.</summary>
+    public int Count { get; }
+
+    public bool AllDay { get; }
+
+    public long StartLocal { get; }
+
+    public long StartDay { get; }
+
+    /// <summary>ISO day (1..7) weeks start on.</summary>
+    public int WeekStart { get; }
+
+    /// <summary>Exclusive local bound from a DATE-valued UNTIL (the whole day is included), or long.MaxValue.</summary>
+    public long UntilLocalExclusive { get; } = long.MaxValue;
+
+    /// <summary>Bit <c>m</c> set for each month 1..12 allowed; 0 when BYMONTH is absent.</summary>
+    public int MonthMask { get; }
+
+    public bool HasMonthDay { get; }
+
+    /// <summary>Bit <c>d-1</c> for each positive BYMONTHDAY <c>d</c>.</summary>
+    public uint MonthDayPositive { get; }
+
+    /// <summary>For months of 28..31 days: bit <c>d-1</c> for each day named by a negative BYMONTHDAY.</summary>
+    public uint[] NegativeMonthDays { get; }
+
+    /// <summary>Bit <c>iso-1</c> for each BYDAY entry without an ordinal (or DTSTART's weekday for WEEKLY).</summary>
+    public int WeekdayMask { get; }
+
+    public bool HasByDay { get; }
+
+    public OrdinalWeekday[] Ordinals { get; }
+
+    /// <summary>True when BYDAY ordinals count within the year (YEARLY without BYMONTH), false within the month.</summary>
+    public bool OrdinalsInYear { get; }
+
+    /// <summary>For a month whose first day has ISO weekday <c>w</c>: bit <c>i</c> set when day <c>i+1</c> matches <see cref="WeekdayMask"/>.</summary>
+    public uint[] WeekdayPatterns { get; } = new uint[7];
+
+    /// <summary>For WEEKLY: bit <c>i</c> set when the i-th day of a week (from WKST) matches BYDAY.</summary>
+    public uint WeekPattern { get; }
+
+    public int[] YearDays { get; }
+
+    public int[] WeekNumbers { get; }
+
+    public int[] SetPositions { get; }
+
+    public ulong HourMask { get; }
+
+    public ulong MinuteMask { get; }
+
+    public ulong SecondMask { get; }
+
+    /// <summary>
+    /// Sorted offsets, in seconds, of the candidates inside one base: seconds of the day for DAILY and longer
+    /// frequencies (each candidate day is a base), seconds of the hour for HOURLY, of the minute for MINUTELY, and
+    /// just 0 for SECONDLY (the period itself is the base).
+    /// </summary>
+    public int[] Offsets { get; }
+
+    /// <summary>Length of a period in seconds for SECONDLY to WEEKLY; 0 for MONTHLY and YEARLY.</summary>
+    public long UnitSeconds { get; }
+
+    /// <summary>
+    /// Where period zero starts: local seconds for SECONDLY to WEEKLY, a month number (year * 12 + month - 1) for
+    /// MONTHLY, a year for YEARLY.
+    /// </summary>
+    public long FirstPeriodStart { get; }
+
+    /// <summary>True when no period can ever produce a candidate (only DTSTART itself recurs).</summary>
+    public bool NeverMatches { get; }
+
+    /// <summary>The number of occurrences every period after period zero produces, or -1 when it varies.</summary>
+    public long ConstantPeriodCount { get; }
+
+    /// <summary>True when the rule itself generates DTSTART; otherwise DTSTART is added as the first occurrence.</summary>
+    public bool StartIsGenerated { get; }
+
+    /// <summary>How many occurrences period zero produces at or after DTSTART, DTSTART included.</summary>
+    public long PeriodZeroCount { get; }
+
+    public bool IsSubDaily => Frequency < RecurrenceFrequency.Daily;
+
+    public bool DayMatches(long day)
+    {
+        if (MonthMask != 0 || HasMonthDay || YearDays.Length > 0)
+        {
+            CivilCalendar.CivilFromDays(day, out var year, out var month, out var dayOfMonth);
+            if (MonthMask != 0 && (MonthMask & (1 << month)) == 0)
+            {
+                return false;
+            }
+
+            if (HasMonthDay)
+            {
+                var daysInMonth = CivilCalendar.DaysInMonth(year, month);
+                var bit = 1u << (dayOfMonth - 1);
+                if (((MonthDayPositive | NegativeMonthDays[daysInMonth - 28]) & bit) == 0)
+                {
+                    return false;
+                }
+            }
+
+            if (YearDays.Length > 0 && !YearDayMatches(year, CivilCalendar.MonthStartInYear(year, month) + dayOfMonth))
+            {
+                return false;
+            }
+        }
+
+        return !HasByDay || (WeekdayMask & (1 << (CivilCalendar.DayOfWeek(day) - 1))) != 0;
+    }
+
+    /// <summary>True when the time of day of a sub-daily period passes BYHOUR, BYMINUTE and BYSECOND as limits.</summary>
+    public bool TimeMatches(int secondOfDay) =>
+        (HourMask == 0 || (HourMask & (1UL << (secondOfDay / 3600))) != 0)
+        && (Frequency == RecurrenceFrequency.Hourly || MinuteMask == 0 || (MinuteMask & (1UL << (secondOfDay / 60 % 60))) != 0)
+        && (Frequency != RecurrenceFrequency.Secondly || SecondMask == 0 || (SecondMask & (1UL << (secondOfDay % 60))) != 0);
+
+    private bool YearDayMatches(long year, int dayOfYear)
+    {
+        var daysInYear = CivilCalendar.DaysInYear(year);
+        foreach (var yearDay in YearDays)
+        {
+            if (yearDay == dayOfYear || yearDay == dayOfYear - daysInYear - 1)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static ulong Mask(System.Collections.Immutable.ImmutableArray<int> values)
+    {
+        ulong mask = 0;
+        foreach (var value in values)
+        {
+            mask |= 1UL << value;
+        }
+
+        return mask;
+    }
+
+    private int[] BuildOffsets(RecurrenceRule rule, int startSecondOfDay)
+    {
+        if (AllDay)
+        {
+            return [0];
+        }
+
+        // Leap second 60 never matches: NodaTime, like every zone's wall clock, has no such second.
+        int[] Values(System.Collections.Immutable.ImmutableArray<int> values, int fallback, int limit) =>
+            values.IsEmpty ? [fallback] : [.. values.Where(v => v < limit)];
+
+        var hours = Values(rule.ByHour, startSecondOfDay / 3600, 24);
+        var minutes = Values(rule.ByMinute, startSecondOfDay / 60 % 60, 60);
+        var seconds = Values(rule.BySecond, startSecondOfDay % 60, 60);
+        return Frequency switch
+        {
+            RecurrenceFrequency.Secondly => [0],
+            RecurrenceFrequency.Minutely => seconds,
+            RecurrenceFrequency.Hourly => [.. minutes.SelectMany(m => seconds.Select(s => (m * 60) + s))],
+            _ => [.. hours.SelectMany(h => minutes.SelectMany(m => seconds.Select(s => (h * 3600) + (m * 60) + s)))],
+        };
+    }
+
+    /// <summary>False when BYMONTH and BYMONTHDAY together name no real date (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30).</summary>
+    private bool MonthDaysCanMatch()
+    {
+        if (!HasMonthDay)
+        {
+            return true;
+        }
+
+        for (var month = 1; month <= 12; month++)
+        {
+            if (MonthMask != 0 && (MonthMask & (1 << month)) == 0)
+            {
+                continue;
+            }
+
+            for (var daysInMonth = 28; daysInMonth <= 31; daysInMonth++)
+            {
+                var possible = month == 2 ? daysInMonth <= 29 : daysInMonth == CivilCalendar.DaysInMonth(2001, month);
+                var allDays = daysInMonth == 32 ? uint.MaxValue : (1u << daysInMonth) - 1;
+                if (possible && ((MonthDayPositive | NegativeMonthDays[daysInMonth - 28]) & allDays) != 0)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For sub-daily rules with BYHOUR, BYMINUTE or BYSECOND limits: whether any period the rule visits can pass them.
+    /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it.
+    /// </summary>
+    private bool TimesCanMatch()
+    {
+        if (!IsSubDaily || (HourMask == 0 && MinuteMask == 0 && SecondMask == 0))
+        {
+            return true;
+        }
+
+        var step = Interval * UnitSeconds % CivilCalendar.SecondsPerDay;
+        var first = (int)CivilCalendar.FloorModulo(FirstPeriodStart, CivilCalendar.SecondsPerDay);
+        var cycle = step == 0 ? 1 : CivilCalendar.SecondsPerDay / (int)BigInteger.GreatestCommonDivisor(step, CivilCalendar.SecondsPerDay);
+        var secondOfDay = first;
+        for (var i = 0; i < cycle; i++)
+        {
+            if (TimeMatches(secondOfDay))
+            {
+                return true;
+            }
+
+            secondOfDay = (int)((secondOfDay + step) % CivilCalendar.SecondsPerDay);
+        }
+
+        return false;
+    }
+
+    private long ComputeConstantPeriodCount()
+    {
+        var bases = Frequency switch
+        {
+            RecurrenceFrequency.Secondly or RecurrenceFrequency.Minutely or RecurrenceFrequency.Hourly =>
+                MonthMask == 0 && !HasMonthDay && !HasByDay && YearDays.Length == 0 && HourMask == 0
+                && (Frequency == RecurrenceFrequency.Hourly || MinuteMask == 0)
+                && (Frequency != RecurrenceFrequency.Secondly || SecondMask == 0) ? 1 : -1,
+            RecurrenceFrequency.Daily => MonthMask == 0 && !HasMonthDay && !HasByDay ? 1 : -1,
+            RecurrenceFrequency.Weekly => MonthMask == 0 ? BitOperations.PopCount(WeekPattern) : -1,
+            RecurrenceFrequency.Monthly => MonthMask == 0 && !HasByDay && ShortMonthDaysOnly() ? MonthDayCount() : -1,
+            _ => !HasByDay && YearDays.Length == 0 && WeekNumbers.Length == 0 && HasMonthDay && ShortMonthDaysOnly()
+                ? BitOperations.PopCount((uint)(MonthMask == 0 ? 0x1FFE : MonthMask)) * MonthDayCount()
+                : -1,
+        };
+        if (bases < 0)
+        {
+            return -1;
+        }
+
+        var candidates = (long)bases * Offsets.Length;
+        return SetPositions.Length == 0 ? candidates : SelectedCount(candidates);
+    }
+
+    /// <summary>
+    /// True when every BYMONTHDAY exists in every month and no two name the same day in any month (all within 1..28,
+    /// or all within -28..-1), so the count per month is fixed.
+    /// </summary>
+    private bool ShortMonthDaysOnly()
+    {
+        var onlyPositive = NegativeMonthDays[3] == 0 && (MonthDayPositive & ~((1u << 28) - 1)) == 0;
+        var onlyNegative = MonthDayPositive == 0 && (NegativeMonthDays[3] & 0b111) == 0;
+        return HasMonthDay && (onlyPositive || onlyNegative);
+    }
+
+    private int MonthDayCount() => BitOperations.PopCount(MonthDayPositive) + BitOperations.PopCount(NegativeMonthDays[0]);
+
+    /// <summary>How many distinct positions BYSETPOS picks from <paramref name="candidates"/> candidates.</summary>
+    public long SelectedCount(long candidates)
+    {
+        var picked = new HashSet<long>();
+        foreach (var position in SetPositions)
+        {
+            var index = position > 0 ? position - 1 : candidates + position;
+            if (index >= 0 && index < candidates)
+            {
+                picked.Add(index);
+            }
+        }
+
+        return picked.Count;
+    }
+}

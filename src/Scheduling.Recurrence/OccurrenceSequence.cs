@@ -1,0 +1,59 @@
+using System.Collections;
+
+namespace Scheduling.Recurrence;
+
+/// <summary>
+/// The occurrences of a <see cref="RecurrenceSet"/> that start inside a window, computed lazily, in ascending order
+/// of start instant, each instant once. <c>foreach</c> over it uses a struct enumerator and allocates nothing per
+/// occurrence.
+/// </summary>
+/// <remarks>
+/// Each enumeration starts afresh and is independent of any other, so one sequence may be enumerated by several
+/// threads at once. Enumeration honours the cancellation token given when the sequence was made.
+/// </remarks>
+public readonly struct OccurrenceSequence : IEnumerable<Occurrence>
+{
+    private readonly RecurrenceSet _set;
+    private readonly long _fromUtc;
+    private readonly long _toUtc;
+    private readonly CancellationToken _cancellationToken;
+
+    internal OccurrenceSequence(RecurrenceSet set, long fromUtc, long toUtc, CancellationToken cancellationToken)
+    {
+        _set = set;
+        _fromUtc = fromUtc;
+        _toUtc = toUtc;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>Returns a struct enumerator over the occurrences.</summary>
+    public OccurrenceEnumerator GetEnumerator() => new(_set, _fromUtc, _toUtc, _cancellationToken);
+
+    /// <summary>Copies the occurrences into a new list.</summary>
+    public List<Occurrence> ToList()
+    {
+        var list = new List<Occurrence>();
+        foreach (var occurrence in this)
+        {
+            list.Add(occurrence);
+        }
+
+        return list;
+    }
+
+    /// <summary>Counts the occurrences without storing them.</summary>
+    public int Count()
+    {
+        var count = 0;
+        foreach (var _ in this)
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    IEnumerator<Occurrence> IEnumerable<Occurrence>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

@@ -31,7 +31,7 @@ public struct OccurrenceEnumerator : IEnumerator<Occurrence>
     private bool _hasLast;
     private Occurrence _current;
 
-    internal OccurrenceEnumerator(RecurrenceSet set, long fromUtc, long toUtc, CancellationToken cancellationToken)
+    internal OccurrenceEnumerator(RecurrenceSet set, long fromUtc, long toUtc, CancellationToken cancellationToken, int maxEmptyPeriods)
     {
         _set = set;
         _fromUtc = fromUtc;
@@ -48,7 +48,7 @@ public struct OccurrenceEnumerator : IEnumerator<Occurrence>
         _rawDone = _ruleDone;
         if (set.Plan is { } plan)
         {
-            _cursor = new RuleCursor(plan, cancellationToken, endLocal);
+            _cursor = new RuleCursor(plan, cancellationToken, endLocal, maxEmptyPeriods);
             if (_skipBelowLocal > plan.StartLocal)
             {
                 _cursor.SeekTo(_skipBelowLocal);

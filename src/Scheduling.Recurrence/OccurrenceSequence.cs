@@ -17,17 +17,23 @@ public readonly struct OccurrenceSequence : IEnumerable<Occurrence>
     private readonly long _fromUtc;
     private readonly long _toUtc;
     private readonly CancellationToken _cancellationToken;
+    private readonly int _maxEmptyPeriods;
 
-    internal OccurrenceSequence(RecurrenceSet set, long fromUtc, long toUtc, CancellationToken cancellationToken)
+    internal OccurrenceSequence(RecurrenceSet set, long fromUtc, long toUtc, CancellationToken cancellationToken, int maxEmptyPeriods = Expansion.RuleCursor.MaxEmptyPeriods)
     {
         _set = set;
         _fromUtc = fromUtc;
         _toUtc = toUtc;
         _cancellationToken = cancellationToken;
+        _maxEmptyPeriods = maxEmptyPeriods;
     }
 
     /// <summary>Returns a struct enumerator over the occurrences.</summary>
-    public OccurrenceEnumerator GetEnumerator() => new(_set, _fromUtc, _toUtc, _cancellationToken);
+    public OccurrenceEnumerator GetEnumerator() => new(_set, _fromUtc, _toUtc, _cancellationToken, _maxEmptyPeriods);
+
+    /// <summary>The same sequence with a smaller bound on periods inspected in a row without an occurrence (tests only).</summary>
+    internal OccurrenceSequence WithMaxEmptyPeriods(int maxEmptyPeriods) =>
+        new(_set, _fromUtc, _toUtc, _cancellationToken, maxEmptyPeriods);
 
     /// <summary>Copies the occurrences into a new list.</summary>
     public List<Occurrence> ToList()

@@ -17,6 +17,7 @@ internal struct RuleCursor
     private readonly RulePlan _plan;
     private readonly CancellationToken _cancellationToken;
     private readonly long _endLocal;
+    private readonly int _maxEmptyPeriods;
     private readonly int[]? _selected;
     private DayMask _mask;
     private long _period;
@@ -28,13 +29,15 @@ internal struct RuleCursor
     private int _selectedIndex;
     private long _emitted;
     private long _work;
+    private long _loads;
     private bool _startPending;
     private bool _loaded;
     private bool _done;
 
-    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, bool scanningPeriodZero = false)
+    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, int maxEmptyPeriods = MaxEmptyPeriods, bool scanningPeriodZero = false)
     {
         _plan = plan;
+        _maxEmptyPeriods = maxEmptyPeriods;
         _cancellationToken = cancellationToken;
         _endLocal = Math.Min(Math.Min(endLocal, plan.UntilLocalExclusive), CivilCalendar.EndOfTime);
         _selected = plan.SetPositions.Length > 0 ? new int[plan.SetPositions.Length] : null;
@@ -158,15 +161,15 @@ internal struct RuleCursor
 
         while (PeriodStartLocal(_period) < _endLocal)
         {
-            if (++_work > MaxEmptyPeriods)
+            if (++_work > _maxEmptyPeriods)
             {
                 throw new RecurrenceException(new RecurrenceError(
                     RecurrenceErrorCode.ExpansionLimitExceeded,
-                    $"Expansion inspected {MaxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
+                    $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
                     RuleParts.Freq));
             }
 
-            if ((_work & 1023) == 0)
+            if ((++_loads & 1023) == 0)
             {
                 _cancellationToken.ThrowIfCancellationRequested();
             }
@@ -423,12 +426,19 @@ internal struct RuleCursor
         var secondOfDay = (int)(unitStart - (day * CivilCalendar.SecondsPerDay));
         if (!_plan.TimeMatches(secondOfDay))
         {
-            // Jump to the next hour (or minute) that could pass, instead of stepping through this one.
+            // Jump to the next hour (or minute) that could pass, instead of stepping through this one; when only
+            // the second fails, the next period may pass.
             var hourFails = _plan.HourMask != 0 && (_plan.HourMask & (1UL << (secondOfDay / 3600))) == 0;
-            var skipTo = hourFails
-                ? unitStart - (secondOfDay % 3600) + 3600
-                : unitStart - (secondOfDay % 60) + 60;
-            next = Math.Max(next, StepsToReach(skipTo));
+            var minuteFails = _plan.Frequency != RecurrenceFrequency.Hourly
+                && _plan.MinuteMask != 0 && (_plan.MinuteMask & (1UL << (secondOfDay / 60 % 60))) == 0;
+            if (hourFails || minuteFails)
+            {
+                var skipTo = hourFails
+                    ? unitStart - (secondOfDay % 3600) + 3600
+                    : unitStart - (secondOfDay % 60) + 60;
+                next = Math.Max(next, StepsToReach(skipTo));
+            }
+
             return;
         }
 

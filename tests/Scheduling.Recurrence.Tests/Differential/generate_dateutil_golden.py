@@ -47,7 +47,9 @@ Semantics (the engine's contract, implemented here around dateutil):
   start equals an EXDATE. The rest are turned into instants. Items that share
   an instant appear once, and the list is sorted by instant. COUNT counts rule
   occurrences (wall-clock readings) before EXDATEs are removed and before
-  duplicate instants are merged.
+  duplicate instants are merged. Because gap readings move forward, a
+  reading from just after a gap can land before an earlier reading from
+  inside it, even before DTSTART's own instant.
 * ``from`` and ``to`` are wall-clock times converted in the same way. An
   occurrence is kept when from <= instant < to.
 * UNTIL is inclusive and compared as an instant.
@@ -316,7 +318,8 @@ def format_weekdays(entries):
     def key(entry):
         ordinal, weekday = entry
         return weekday, ordinal is not None, (ordinal or 0) < 0, abs(ordinal or 0)
-    return ",".join(f"{ordinal or ''}{WEEKDAYS[weekday]}" for ordinal, weekday in sorted(set(entries), key=key))
+    ordered = sorted(set(entries), key=key)
+    return ",".join(f"{ordinal or ''}{WEEKDAYS[weekday]}" for ordinal, weekday in ordered)
 
 
 def plain_days(weekdays):
@@ -649,9 +652,10 @@ def secondly_in_hours(rng, seed):
 
 SHAPES = {
     "YEARLY": (yearly_anniversary, yearly_in_months, yearly_month_days, yearly_nth_weekday_of_month,
-               yearly_nth_weekday_of_month, yearly_nth_weekday_of_year, yearly_year_days,
-               yearly_week_numbers, yearly_week_numbers, yearly_weekdays_in_months,
-               yearly_weekday_of_year, yearly_last_workday, yearly_weekday_in_seven_days),
+               yearly_nth_weekday_of_month, yearly_nth_weekday_of_year, yearly_nth_weekday_of_year,
+               yearly_year_days, yearly_year_days, yearly_week_numbers, yearly_week_numbers,
+               yearly_weekdays_in_months, yearly_weekday_of_year, yearly_last_workday,
+               yearly_weekday_in_seven_days),
     "MONTHLY": (monthly_on_start_day, monthly_month_days, monthly_month_days, monthly_nth_weekday,
                 monthly_nth_weekday, monthly_weekdays, monthly_setpos_of_weekdays,
                 monthly_setpos_of_month_days, monthly_weekday_on_month_day,
@@ -678,8 +682,8 @@ def add_time_parts(rng, seed, parts):
         parts["BYSECOND"] = sorted({seed.second, rng.choice([0, 30, 59])})
 
 
-def pick_rule_parts(rng, freq, seed):
-    parts = rng.choice(SHAPES[freq])(rng, seed)
+def pick_rule_parts(rng, freq, shape, seed):
+    parts = shape(rng, seed)
     if freq not in SUB_DAILY:
         add_time_parts(rng, seed, parts)
     return parts
@@ -730,7 +734,8 @@ class Case:
                 and (until is None or to_instant(s, self.zone) <= until)]
 
     def occurrences(self, rule=None, until=None):
-        """The engine contract: rule + RDATE - EXDATE (wall-clock), as unique sorted instants in the window."""
+        """The engine contract: rule + RDATE - EXDATE (wall-clock), as unique
+        sorted instants in the window."""
         window_start = to_instant(self.window_from, self.zone)
         window_end = to_instant(self.window_to, self.zone)
         excluded = set(self.exdates)
@@ -889,10 +894,10 @@ def random_time_in_window(rng, case):
 
 # --- Building cases -----------------------------------------------------------
 
-def build_case(rng, freq):
+def build_case(rng, freq, shape):
     zone_name, seed = pick_seed(rng, freq)
     zone = ZoneInfo(zone_name)
-    parts = pick_rule_parts(rng, freq, seed)
+    parts = pick_rule_parts(rng, freq, shape, seed)
     body = rule_text(freq, parts)
     try:
         dtstart = first_start(body, seed, zone)
@@ -921,13 +926,15 @@ def build_case(rng, freq):
 
 
 def generate_cases(rng, rejections):
-    plan = [freq for freq, count in CASES_PER_FREQ.items() for _ in range(count)]
+    # Each FREQ cycles through its shapes, so every shape gets its share of cases.
+    plan = [(freq, SHAPES[freq][i % len(SHAPES[freq])])
+            for freq, count in CASES_PER_FREQ.items() for i in range(count)]
     rng.shuffle(plan)
     cases, empty_windows = [], 0
-    for freq in plan:
+    for freq, shape in plan:
         for _ in range(1000):
             try:
-                case = build_case(rng, freq)
+                case = build_case(rng, freq, shape)
             except Rejected as reason:
                 rejections[str(reason)] += 1
                 continue

@@ -1,0 +1,4 @@
+using Scheduling.Cli;
+
+using var streams = StandardStreams.OpenConsole();
+return SchedulingCommandLine.Run(args, streams);

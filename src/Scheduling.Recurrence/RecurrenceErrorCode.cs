@@ -15,7 +15,7 @@ public enum RecurrenceErrorCode
     /// <summary>A required part is missing (FREQ).</summary>
     Missing = 3,
 
-    /// <summary>A recurrence set's values do not fit together, for example an UNTIL date with a date-time start.</summary>
+    /// <summary>A recurrence set's values do not fit together, for example an all-day start with FREQ=HOURLY, or a start with a fraction of a second.</summary>
     InvalidSet = 4,
 
     /// <summary>Expansion gave up after a fixed amount of work without finding an occurrence.</summary>

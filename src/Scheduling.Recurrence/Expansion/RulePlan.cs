@@ -139,7 +139,7 @@ internal sealed class RulePlan
             _ => (0L, startYear),
         };
 
-        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch();
+        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch();
         ConstantPeriodCount = NeverMatches ? -1 : ComputeConstantPeriodCount();
         var zero = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
         (StartIsGenerated, PeriodZeroCount) = zero.ScanPeriodZero();
@@ -371,6 +371,20 @@ internal sealed class RulePlan
         }
 
         return false;
+    }
+
+    /// <summary>False when every BYSETPOS asks for a position beyond the most candidates a period can have (FREQ=MINUTELY;BYSECOND=0;BYSETPOS=2).</summary>
+    private bool SetPositionsCanMatch()
+    {
+        var days = Frequency switch
+        {
+            RecurrenceFrequency.Yearly => 366,
+            RecurrenceFrequency.Monthly => 31,
+            RecurrenceFrequency.Weekly => BitOperations.PopCount(WeekPattern),
+            _ => 1,
+        };
+        var mostCandidates = (long)days * Offsets.Length;
+        return SetPositions.Length == 0 || SetPositions.Any(position => Math.Abs((long)position) <= mostCandidates);
     }
 
     private long ComputeConstantPeriodCount()

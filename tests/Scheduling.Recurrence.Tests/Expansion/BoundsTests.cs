@@ -11,6 +11,8 @@ public sealed class BoundsTests
     [InlineData("FREQ=SECONDLY;INTERVAL=2;BYSECOND=1")]
     [InlineData("FREQ=MINUTELY;INTERVAL=2;BYMINUTE=1,3,5")]
     [InlineData("FREQ=HOURLY;INTERVAL=2;BYHOUR=1,3,5")]
+    [InlineData("FREQ=MINUTELY;BYSECOND=0;BYSETPOS=2")]
+    [InlineData("FREQ=WEEKLY;BYDAY=MO,TU;BYSETPOS=3,-3")]
     public void Rule_that_can_never_match_yields_only_dtstart(string rule)
     {
         Series.Create("UTC", "2025-02-28T10:00:00", rule).All().Select(o => o.ToString())

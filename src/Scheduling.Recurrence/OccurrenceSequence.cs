@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections;
 
 namespace Scheduling.Recurrence;
@@ -35,16 +36,36 @@ public readonly struct OccurrenceSequence : IEnumerable<Occurrence>
     internal OccurrenceSequence WithMaxEmptyPeriods(int maxEmptyPeriods) =>
         new(_set, _fromUtc, _toUtc, _cancellationToken, maxEmptyPeriods);
 
-    /// <summary>Copies the occurrences into a new list.</summary>
+    /// <summary>Copies the occurrences into a new list of exactly their number.</summary>
+    /// <remarks>Gathers into a pooled buffer first, so the only allocation is the list itself.</remarks>
     public List<Occurrence> ToList()
     {
-        var list = new List<Occurrence>();
-        foreach (var occurrence in this)
+        var pool = ArrayPool<Occurrence>.Shared;
+        var buffer = pool.Rent(64);
+        var count = 0;
+        try
         {
-            list.Add(occurrence);
-        }
+            foreach (var occurrence in this)
+            {
+                if (count == buffer.Length)
+                {
+                    var larger = pool.Rent(buffer.Length * 2);
+                    buffer.AsSpan().CopyTo(larger);
+                    pool.Return(buffer);
+                    buffer = larger;
+                }
 
-        return list;
+                buffer[count++] = occurrence;
+            }
+
+            var list = new List<Occurrence>(count);
+            list.AddRange(buffer.AsSpan(0, count));
+            return list;
+        }
+        finally
+        {
+            pool.Return(buffer);
+        }
     }
 
     /// <summary>Counts the occurrences without storing them.</summary>

@@ -14,25 +14,24 @@ internal struct DayMask
 
     private ulong _word;
 
-    public readonly bool IsEmpty
+    /// <summary>True when none of the first <paramref name="words"/> words has a bit set.</summary>
+    public readonly bool IsEmpty(int words = Words)
     {
-        get
+        for (var i = 0; i < words; i++)
         {
-            for (var i = 0; i < Words; i++)
+            if (this[i] != 0)
             {
-                if (this[i] != 0)
-                {
-                    return false;
-                }
+                return false;
             }
-
-            return true;
         }
+
+        return true;
     }
 
-    public void Clear()
+    /// <summary>Clears the first <paramref name="words"/> words.</summary>
+    public void Clear(int words = Words)
     {
-        for (var i = 0; i < Words; i++)
+        for (var i = 0; i < words; i++)
         {
             this[i] = 0;
         }
@@ -71,10 +70,10 @@ internal struct DayMask
         }
     }
 
-    public readonly int Count()
+    public readonly int Count(int words = Words)
     {
         var count = 0;
-        for (var i = 0; i < Words; i++)
+        for (var i = 0; i < words; i++)
         {
             count += BitOperations.PopCount(this[i]);
         }
@@ -82,10 +81,10 @@ internal struct DayMask
         return count;
     }
 
-    /// <summary>The first set bit at or after <paramref name="from"/>, or -1.</summary>
-    public readonly int NextSetBit(int from)
+    /// <summary>The first set bit at or after <paramref name="from"/> within the first <paramref name="words"/> words, or -1.</summary>
+    public readonly int NextSetBit(int from, int words = Words)
     {
-        for (var word = from >> 6; word < Words; word++)
+        for (var word = from >> 6; word < words; word++)
         {
             var bits = this[word];
             if (word == from >> 6)

@@ -205,7 +205,7 @@ internal struct RuleCursor
 
         if (_bit < 0 || _offsetIndex >= offsets.Length)
         {
-            _bit = _mask.NextSetBit(_bit + 1);
+            _bit = _mask.NextSetBit(_bit + 1, _plan.MaskWords);
             _offsetIndex = 0;
             if (_bit < 0)
             {
@@ -225,19 +225,19 @@ internal struct RuleCursor
     private bool Fill(long period, out long next)
     {
         next = period + 1;
-        _mask.Clear();
+        _mask.Clear(_plan.MaskWords);
         _bit = -1;
         _offsetIndex = 0;
         switch (_plan.Frequency)
         {
             case RecurrenceFrequency.Yearly:
-                FillYear(_plan.FirstPeriodStart + (period * _plan.Interval));
+                FillYear(_plan.FirstPeriodStart + (period * _plan.PeriodStep));
                 break;
             case RecurrenceFrequency.Monthly:
-                FillMonth(_plan.FirstPeriodStart + (period * _plan.Interval));
+                FillMonth(_plan.FirstPeriodStart + (period * _plan.PeriodStep));
                 break;
             case RecurrenceFrequency.Weekly:
-                FillWeek(CivilCalendar.FloorDivide(PeriodStartLocal(period), CivilCalendar.SecondsPerDay));
+                FillWeek(_plan.FirstDay + (period * 7 * _plan.Interval));
                 break;
             case RecurrenceFrequency.Daily:
                 FillDay(period, ref next);
@@ -247,7 +247,7 @@ internal struct RuleCursor
                 break;
         }
 
-        if (_mask.IsEmpty)
+        if (_mask.IsEmpty(_plan.MaskWords))
         {
             return false;
         }
@@ -402,7 +402,7 @@ internal struct RuleCursor
 
     private void FillDay(long period, ref long next)
     {
-        var day = CivilCalendar.FloorDivide(PeriodStartLocal(period), CivilCalendar.SecondsPerDay);
+        var day = _plan.FirstDay + (period * _plan.Interval);
         _firstDay = day;
         if (_plan.DayMatches(day))
         {
@@ -415,7 +415,7 @@ internal struct RuleCursor
 
     private void FillUnit(long period, ref long next)
     {
-        var unitStart = PeriodStartLocal(period);
+        var unitStart = _plan.FirstPeriodStart + (period * _plan.PeriodStep);
         var day = CivilCalendar.FloorDivide(unitStart, CivilCalendar.SecondsPerDay);
         if (!_plan.DayMatches(day))
         {
@@ -462,7 +462,7 @@ internal struct RuleCursor
     }
 
     private readonly long StepsToReach(long local) =>
-        CivilCalendar.CeilingSteps(local, _plan.FirstPeriodStart, _plan.Interval * _plan.UnitSeconds);
+        CivilCalendar.CeilingSteps(local, _plan.FirstPeriodStart, _plan.PeriodStep);
 
     private readonly uint MonthDayBits(int daysInMonth) =>
         (_plan.MonthDayPositive | _plan.NegativeMonthDays[daysInMonth - 28]) & ((1u << daysInMonth) - 1);
@@ -532,7 +532,7 @@ internal struct RuleCursor
     /// <summary>Applies BYSETPOS: the sorted, distinct positions it picks among the period's candidates.</summary>
     private bool SelectPositions()
     {
-        var candidates = _mask.Count() * _plan.Offsets.Length;
+        var candidates = _mask.Count(_plan.MaskWords) * _plan.Offsets.Length;
         var count = 0;
         foreach (var position in _plan.SetPositions)
         {
@@ -575,37 +575,28 @@ internal struct RuleCursor
                 CivilCalendar.CivilFromDays(CivilCalendar.FloorDivide(local, CivilCalendar.SecondsPerDay), out var y, out var month, out _);
                 return CivilCalendar.FloorDivide((y * 12) + month - 1 - _plan.FirstPeriodStart, _plan.Interval);
             default:
-                return CivilCalendar.FloorDivide(local - _plan.FirstPeriodStart, _plan.Interval * _plan.UnitSeconds);
+                return CivilCalendar.FloorDivide(local - _plan.FirstPeriodStart, _plan.PeriodStep);
         }
     }
 
     /// <summary>The local start of a period, or long.MaxValue beyond the end of the ISO calendar.</summary>
     private readonly long PeriodStartLocal(long period)
     {
+        if (period > _plan.LastPeriod)
+        {
+            return long.MaxValue;
+        }
+
+        var start = _plan.FirstPeriodStart + (period * _plan.PeriodStep);
         switch (_plan.Frequency)
         {
             case RecurrenceFrequency.Yearly:
-            {
-                var year = _plan.FirstPeriodStart + (period * _plan.Interval);
-                return year > 9999 ? long.MaxValue : CivilCalendar.DaysFromCivil(year, 1, 1) * CivilCalendar.SecondsPerDay;
-            }
-
+                return CivilCalendar.DaysFromCivil(start, 1, 1) * CivilCalendar.SecondsPerDay;
             case RecurrenceFrequency.Monthly:
-            {
-                var monthNumber = _plan.FirstPeriodStart + (period * _plan.Interval);
-                var year = CivilCalendar.FloorDivide(monthNumber, 12);
-                return year > 9999
-                    ? long.MaxValue
-                    : CivilCalendar.DaysFromCivil(year, (int)(monthNumber - (year * 12)) + 1, 1) * CivilCalendar.SecondsPerDay;
-            }
-
+                var year = CivilCalendar.FloorDivide(start, 12);
+                return CivilCalendar.DaysFromCivil(year, (int)(start - (year * 12)) + 1, 1) * CivilCalendar.SecondsPerDay;
             default:
-            {
-                var step = _plan.Interval * _plan.UnitSeconds;
-                return period > (CivilCalendar.EndOfTime - _plan.FirstPeriodStart) / step + 1
-                    ? long.MaxValue
-                    : _plan.FirstPeriodStart + (period * step);
-            }
+                return start;
         }
     }
 }

@@ -139,6 +139,12 @@ internal sealed class RulePlan
             _ => (0L, startYear),
         };
 
+        FirstDay = Frequency is RecurrenceFrequency.Daily or RecurrenceFrequency.Weekly
+            ? FirstPeriodStart / CivilCalendar.SecondsPerDay
+            : StartDay;
+        MaskWords = Frequency == RecurrenceFrequency.Yearly ? DayMask.Words : 1;
+        PeriodStep = Frequency >= RecurrenceFrequency.Monthly ? Interval : Interval * UnitSeconds;
+        LastPeriod = ComputeLastPeriod();
         NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch();
         ConstantPeriodCount = NeverMatches ? -1 : ComputeConstantPeriodCount();
         var zero = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
@@ -218,6 +224,21 @@ internal sealed class RulePlan
     /// MONTHLY, a year for YEARLY.
     /// </summary>
     public long FirstPeriodStart { get; }
+
+    /// <summary>
+    /// How far one period moves <see cref="FirstPeriodStart"/>: seconds for SECONDLY to WEEKLY, months for MONTHLY,
+    /// years for YEARLY.
+    /// </summary>
+    public long PeriodStep { get; }
+
+    /// <summary>For DAILY and WEEKLY: the day number period zero starts on.</summary>
+    public long FirstDay { get; }
+
+    /// <summary>How many words of a <see cref="DayMask"/> a period can use: six for a year, one otherwise.</summary>
+    public int MaskWords { get; }
+
+    /// <summary>The last period that starts inside the ISO calendar (before the end of year 9999).</summary>
+    public long LastPeriod { get; }
 
     /// <summary>True when no period can ever produce a candidate (only DTSTART itself recurs).</summary>
     public bool NeverMatches { get; }
@@ -371,6 +392,17 @@ internal sealed class RulePlan
         }
 
         return false;
+    }
+
+    private long ComputeLastPeriod()
+    {
+        var last = Frequency switch
+        {
+            RecurrenceFrequency.Yearly => 9999 - FirstPeriodStart,
+            RecurrenceFrequency.Monthly => (9999 * 12) + 11 - FirstPeriodStart,
+            _ => CivilCalendar.EndOfTime - 1 - FirstPeriodStart,
+        };
+        return last < 0 ? -1 : last / PeriodStep;
     }
 
     /// <summary>False when every BYSETPOS asks for a position beyond the most candidates a period can have (FREQ=MINUTELY;BYSECOND=0;BYSETPOS=2).</summary>

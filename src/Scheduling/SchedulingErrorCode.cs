@@ -1,0 +1,25 @@
+namespace Scheduling;
+
+/// <summary>
+/// What went wrong, in a form a host can map to its own protocol (the HTTP status in brackets is the usual mapping).
+/// </summary>
+public enum SchedulingErrorCode
+{
+    /// <summary>The thing does not exist, or belongs to another tenant (404).</summary>
+    NotFound = 0,
+
+    /// <summary>The caller is known but lacks a permission (403).</summary>
+    PermissionDenied = 1,
+
+    /// <summary>The caller is anonymous and the call needs a permission anonymous callers do not have (401).</summary>
+    Unauthenticated = 2,
+
+    /// <summary>An argument is invalid; <see cref="SchedulingException.Field"/> names it (400).</summary>
+    InvalidArgument = 3,
+
+    /// <summary>The expected revision is stale, or the change conflicts with the current state, such as a full session (409).</summary>
+    Conflict = 4,
+
+    /// <summary>A request exceeds a limit, such as the query window or the page size (400, or 413/422 by taste).</summary>
+    LimitExceeded = 5,
+}

@@ -1,0 +1,75 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduling.Recurrence;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// A pattern of repeating sessions: an RFC 5545 rule from a wall-clock start in an IANA zone, with a duration.
+/// It produces instances (<see cref="Session"/>s whose <see cref="Session.RecurringSessionId"/> is this id).
+/// </summary>
+/// <remarks>
+/// <para><see cref="IdentityStart"/> is the start the series had when it was created. Instance ids are derived from
+/// it, not from the current start: when the whole series moves (09:00 to 10:00, or Monday to Tuesday), each instance
+/// keeps its id, so references to instances survive edits of the series.</para>
+/// <para>Unlike the seeds, recurring sessions may carry notes; instances inherit them. Immutable and thread-safe.</para>
+/// </remarks>
+public sealed record RecurringSession
+{
+    /// <summary>Gets the series' id.</summary>
+    public required string Id { get; init; }
+
+    /// <summary>Gets the id of the schedule the series belongs to.</summary>
+    public required string ScheduleId { get; init; }
+
+    /// <summary>Gets the id of the resource or service that owns the schedule.</summary>
+    public required string ScheduleOwnerId { get; init; }
+
+    /// <summary>Gets the kind of time the instances occupy.</summary>
+    public SessionType Type { get; init; }
+
+    /// <summary>Gets the title instances inherit, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets the tags instances inherit unless they override them.</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the notes instances inherit, or null.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Gets the location instances inherit, or null.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Gets the capacity instances inherit, or null for no limit.</summary>
+    public int? Capacity { get; init; }
+
+    /// <summary>Gets the wall-clock start of the first instance (DTSTART).</summary>
+    public required LocalDateTime Start { get; init; }
+
+    /// <summary>Gets the time zone the start and the rule are read in.</summary>
+    public required DateTimeZone Zone { get; init; }
+
+    /// <summary>Gets how long each instance lasts, in elapsed time.</summary>
+    public required Duration Duration { get; init; }
+
+    /// <summary>Gets the recurrence rule.</summary>
+    public required RecurrenceRule Rule { get; init; }
+
+    /// <summary>Gets the start the series was created with; instance ids derive from it (see remarks).</summary>
+    public required LocalDateTime IdentityStart { get; init; }
+
+    /// <summary>Gets the instant from which instances are cancelled (the series was cancelled then), or null.</summary>
+    public Instant? CancelledFrom { get; init; }
+
+    /// <summary>Gets the revision: increases with every change to the series itself.</summary>
+    public long Revision { get; init; }
+
+    /// <summary>Gets when the series was created.</summary>
+    public Instant CreatedAt { get; init; }
+
+    /// <summary>Gets when the series last changed.</summary>
+    public Instant UpdatedAt { get; init; }
+
+    /// <summary>Gets the first instant at which an instance can start.</summary>
+    public Instant FirstStart => Start.InZoneLeniently(Zone).ToInstant();
+}

@@ -1,0 +1,64 @@
+using NodaTime;
+using Scheduling.Sessions;
+
+namespace Scheduling.Stores;
+
+/// <summary>
+/// Persists recurring sessions with their instance overrides, for many tenants. The store selects candidates; the
+/// core expands them into instances. Implementations must be thread-safe, and every write must be atomic.
+/// </summary>
+public interface IRecurringSessionStore
+{
+    /// <summary>Finds a series with its overrides, or returns null.</summary>
+    ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Adds a series (with no overrides); returns false when the id is taken.</summary>
+    ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a series if its stored revision is <paramref name="expectedRevision"/>; its overrides stay. Returns false otherwise.</summary>
+    ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a series and its overrides if its stored revision is <paramref name="expectedRevision"/>; returns false otherwise.</summary>
+    ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The series that <paramref name="filter"/> admits and that can have an instance overlapping <c>[from, to)</c>:
+    /// its span <c>[first start, span end)</c> overlaps the window, or one of its overrides starts an instance there.
+    /// </summary>
+    IAsyncEnumerable<RecurringSessionRecord> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores an instance override if the instance's stored revision is <paramref name="expectedRevision"/> (0 when
+    /// the instance has no override yet); returns false otherwise, or when the series does not exist.
+    /// </summary>
+    ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Splits a series in one transaction ("this and following"): replaces <paramref name="endedSeries"/> if its
+    /// stored revision is <paramref name="expectedRevision"/>, inserts <paramref name="followingSeries"/>, and moves
+    /// the overrides named in <paramref name="movedOverrides"/> (keys of the ended series) to the new series under
+    /// their new keys. Returns false and changes nothing on a stale revision.
+    /// </summary>
+    ValueTask<bool> SplitAsync(
+        string tenantId,
+        RecurringSession endedSeries,
+        Instant? endedSpanEnd,
+        long expectedRevision,
+        RecurringSession followingSeries,
+        Instant? followingSpanEnd,
+        IReadOnlyList<(LocalDateTime OldKey, InstanceOverride Moved)> movedOverrides,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a participant to one instance atomically, creating its override if needed: the capacity (the instance's
+    /// own, else <paramref name="seriesCapacity"/>) is checked and the participant added in one step.
+    /// </summary>
+    ValueTask<BookingOutcome> AddParticipantAsync(
+        string tenantId,
+        string recurringSessionId,
+        LocalDateTime identityStart,
+        Participant participant,
+        int? seriesCapacity,
+        Instant now,
+        CancellationToken cancellationToken);
+}

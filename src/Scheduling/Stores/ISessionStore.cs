@@ -1,0 +1,38 @@
+using NodaTime;
+using Scheduling.Sessions;
+
+namespace Scheduling.Stores;
+
+/// <summary>
+/// Persists single sessions for many tenants. Every member is confined to the tenant it is given; policy (who may
+/// see what) lives in the core, never here. Implementations must be thread-safe, and every write must be atomic.
+/// </summary>
+public interface ISessionStore
+{
+    /// <summary>Finds a session by id, or returns null.</summary>
+    ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken);
+
+    /// <summary>Finds the sessions with the given ids that exist; order is not specified.</summary>
+    IAsyncEnumerable<Session> FindManyAsync(string tenantId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>Adds a session; returns false when the id is taken.</summary>
+    ValueTask<bool> InsertAsync(string tenantId, Session session, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a session if its stored revision is <paramref name="expectedRevision"/>; returns false (and changes nothing) otherwise.</summary>
+    ValueTask<bool> ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a session if its stored revision is <paramref name="expectedRevision"/>; returns false otherwise.</summary>
+    ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The sessions that <paramref name="filter"/> admits and whose time overlaps <c>[from, to)</c>
+    /// (start before <paramref name="to"/>, and end after <paramref name="from"/> or start at or after it); in no particular order.
+    /// </summary>
+    IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds a participant atomically: the session's capacity is checked and the participant added in one step, so two
+    /// concurrent bookings of the last seat cannot both succeed. Bumps the revision and sets <c>UpdatedAt</c> to <paramref name="now"/>.
+    /// </summary>
+    ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken);
+}

@@ -1,0 +1,125 @@
+using System.Collections.Immutable;
+using NodaTime;
+
+namespace Scheduling.Querying;
+
+/// <summary>
+/// A field the filter language may name for items of type <typeparamref name="TItem"/>: its name, its kind (which
+/// decides the operators it accepts), and how to read it from an item. Immutable.
+/// </summary>
+/// <typeparam name="TItem">The type of item filtered.</typeparam>
+public sealed class FilterField<TItem>
+{
+    private FilterField(string name, FilterFieldKind kind)
+    {
+        Name = name;
+        Kind = kind;
+    }
+
+    /// <summary>Gets the field's name in the query language.</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the field's kind.</summary>
+    public FilterFieldKind Kind { get; }
+
+    /// <summary>Gets the allowed values of a choice field, upper case.</summary>
+    public ImmutableArray<string> Choices { get; private init; } = [];
+
+    internal Func<TItem, string?>? ReadText { get; private init; }
+
+    internal Func<TItem, IEnumerable<string>>? ReadTextList { get; private init; }
+
+    internal Func<TItem, long?>? ReadNumber { get; private init; }
+
+    internal Func<TItem, Instant?>? ReadInstant { get; private init; }
+
+    /// <summary>A string field.</summary>
+    public static FilterField<TItem> Text(string name, Func<TItem, string?> read) => new(name, FilterFieldKind.Text) { ReadText = read };
+
+    /// <summary>A field with a fixed set of string values.</summary>
+    public static FilterField<TItem> Choice(string name, IEnumerable<string> choices, Func<TItem, string> read) =>
+        new(name, FilterFieldKind.Choice) { Choices = [.. choices.Select(c => c.ToUpperInvariant())], ReadText = read };
+
+    /// <summary>A list-of-strings field.</summary>
+    public static FilterField<TItem> TextList(string name, Func<TItem, IEnumerable<string>> read) => new(name, FilterFieldKind.TextList) { ReadTextList = read };
+
+    /// <summary>A whole-number field.</summary>
+    public static FilterField<TItem> Integer(string name, Func<TItem, long?> read) => new(name, FilterFieldKind.Integer) { ReadNumber = read };
+
+    /// <summary>An instant field.</summary>
+    public static FilterField<TItem> Instant(string name, Func<TItem, Instant?> read) => new(name, FilterFieldKind.Instant) { ReadInstant = read };
+
+    /// <summary>Whether the field accepts <paramref name="op"/>.</summary>
+    public bool Allows(FilterOperator op) => Kind switch
+    {
+        FilterFieldKind.Text => op is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.In or FilterOperator.Nin or FilterOperator.Exists,
+        FilterFieldKind.Choice => op is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.In or FilterOperator.Nin,
+        FilterFieldKind.TextList => op is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.HasSome or FilterOperator.HasAll or FilterOperator.Exists,
+        FilterFieldKind.Integer => op != FilterOperator.HasSome && op != FilterOperator.HasAll,
+        _ => op is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte,
+    };
+
+    internal bool Matches(TItem item, FilterOperator op, ImmutableArray<FilterValue> values) => Kind switch
+    {
+        FilterFieldKind.Text or FilterFieldKind.Choice => MatchText(ReadText!(item), op, values),
+        FilterFieldKind.TextList => MatchList(ReadTextList!(item), op, values),
+        FilterFieldKind.Integer => MatchOrdered(ReadNumber!(item), op, values, v => v.Number),
+        _ => MatchOrdered(ReadInstant!(item), op, values, v => v.Instant),
+    };
+
+    private static bool MatchText(string? actual, FilterOperator op, ImmutableArray<FilterValue> values) => op switch
+    {
+        FilterOperator.Eq => actual == values[0].Text,
+        FilterOperator.Ne => actual != values[0].Text,
+        FilterOperator.In => actual is not null && values.Any(v => v.Text == actual),
+        FilterOperator.Nin => actual is null || values.All(v => v.Text != actual),
+        FilterOperator.Exists => (actual is not null) == values[0].Flag,
+        _ => false,
+    };
+
+    private static bool MatchList(IEnumerable<string> actual, FilterOperator op, ImmutableArray<FilterValue> values)
+    {
+        var items = actual as ICollection<string> ?? [.. actual];
+        return op switch
+        {
+            FilterOperator.Eq => items.Contains(values[0].Text!),
+            FilterOperator.Ne => !items.Contains(values[0].Text!),
+            FilterOperator.HasSome => values.Any(v => items.Contains(v.Text!)),
+            FilterOperator.HasAll => values.All(v => items.Contains(v.Text!)),
+            FilterOperator.Exists => (items.Count > 0) == values[0].Flag,
+            _ => false,
+        };
+    }
+
+    private static bool MatchOrdered<T>(T? actual, FilterOperator op, ImmutableArray<FilterValue> values, Func<FilterValue, T?> read)
+        where T : struct, IComparable<T>
+    {
+        if (op == FilterOperator.Exists)
+        {
+            return actual.HasValue == values[0].Flag;
+        }
+
+        if (op is FilterOperator.In or FilterOperator.Nin)
+        {
+            var found = actual.HasValue && values.Any(v => read(v) is T value && value.CompareTo(actual.Value) == 0);
+            return op == FilterOperator.In ? found : !found;
+        }
+
+        if (actual is not T left || read(values[0]) is not T right)
+        {
+            return op == FilterOperator.Ne;
+        }
+
+        var order = left.CompareTo(right);
+        return op switch
+        {
+            FilterOperator.Eq => order == 0,
+            FilterOperator.Ne => order != 0,
+            FilterOperator.Gt => order > 0,
+            FilterOperator.Gte => order >= 0,
+            FilterOperator.Lt => order < 0,
+            FilterOperator.Lte => order <= 0,
+            _ => false,
+        };
+    }
+}

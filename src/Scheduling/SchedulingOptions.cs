@@ -1,0 +1,52 @@
+using System.Security.Cryptography;
+using NodaTime;
+
+namespace Scheduling;
+
+/// <summary>Limits and keys of the Scheduling API. Set once at start-up; read-only afterwards.</summary>
+public sealed class SchedulingOptions
+{
+    /// <summary>Gets the longest window a query may ask for; a longer one is an error, never silently cut. 366 days by default.</summary>
+    public Duration MaxQueryWindow { get; init; } = Duration.FromDays(366);
+
+    /// <summary>Gets the page size of a query that does not ask for one. 100 by default.</summary>
+    public int DefaultPageSize { get; init; } = 100;
+
+    /// <summary>Gets the largest page a query may ask for. 1,000 by default.</summary>
+    public int MaxPageSize { get; init; } = 1_000;
+
+    /// <summary>Gets the most ids a list-by-ids call may name. 100 by default.</summary>
+    public int MaxIdsPerList { get; init; } = 100;
+
+    /// <summary>
+    /// Gets the key cursors are signed with (HMAC-SHA256). Random per options instance by default, so cursors do not
+    /// survive a restart; hosts that run several instances or want cursors to outlive a restart set the same key on
+    /// every instance (at least 32 bytes).
+    /// </summary>
+    public ReadOnlyMemory<byte> CursorKey { get; init; } = RandomNumberGenerator.GetBytes(32);
+
+    /// <summary>Checks the options.</summary>
+    /// <exception cref="ArgumentException">A value is out of range.</exception>
+    public void Validate()
+    {
+        if (MaxQueryWindow <= Duration.Zero)
+        {
+            throw new ArgumentException("MaxQueryWindow must be positive.", nameof(MaxQueryWindow));
+        }
+
+        if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
+        {
+            throw new ArgumentException("Page sizes must satisfy 1 <= DefaultPageSize <= MaxPageSize.", nameof(DefaultPageSize));
+        }
+
+        if (MaxIdsPerList < 1)
+        {
+            throw new ArgumentException("MaxIdsPerList must be at least 1.", nameof(MaxIdsPerList));
+        }
+
+        if (CursorKey.Length < 32)
+        {
+            throw new ArgumentException("CursorKey must be at least 32 bytes.", nameof(CursorKey));
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduling.Recurrence;
+
+namespace Scheduling.Sessions;
+
+/// <summary>What a caller gives to create a recurring session.</summary>
+public sealed record NewRecurringSession
+{
+    /// <summary>Gets the id to use, or null to have one generated.</summary>
+    public string? Id { get; init; }
+
+    /// <summary>Gets the schedule the series belongs to.</summary>
+    public required string ScheduleId { get; init; }
+
+    /// <summary>Gets the resource or service that owns the schedule.</summary>
+    public required string ScheduleOwnerId { get; init; }
+
+    /// <summary>Gets the kind of time the instances occupy.</summary>
+    public SessionType Type { get; init; }
+
+    /// <summary>Gets the title instances inherit, or null.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Gets the tags instances inherit.</summary>
+    public ImmutableArray<string> Tags { get; init; } = [];
+
+    /// <summary>Gets the notes instances inherit, or null.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>Gets the location instances inherit, or null.</summary>
+    public string? Location { get; init; }
+
+    /// <summary>Gets the capacity of each instance, or null for no limit.</summary>
+    public int? Capacity { get; init; }
+
+    /// <summary>Gets the wall-clock start of the first instance.</summary>
+    public required LocalDateTime Start { get; init; }
+
+    /// <summary>Gets the IANA time zone.</summary>
+    public required DateTimeZone Zone { get; init; }
+
+    /// <summary>Gets how long each instance lasts.</summary>
+    public required Duration Duration { get; init; }
+
+    /// <summary>Gets the recurrence rule.</summary>
+    public required RecurrenceRule Rule { get; init; }
+}

@@ -1,0 +1,106 @@
+using System.Runtime.CompilerServices;
+using NodaTime;
+using Scheduling.Recurrence;
+using Scheduling.Stores;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// A stored series made ready for expansion: its <see cref="RecurrenceSet"/> built once and cached for as long as the
+/// stored record lives, the shift between identity starts and rule starts, and the instance views.
+/// </summary>
+internal sealed class SeriesView
+{
+    private static readonly ConditionalWeakTable<RecurringSessionRecord, SeriesView> Cache = new();
+
+    private SeriesView(RecurringSessionRecord record)
+    {
+        Record = record;
+        Set = new RecurrenceSet(record.Series.Start, record.Series.Zone, record.Series.Rule);
+        ShiftSeconds = Period.Between(record.Series.IdentityStart, record.Series.Start, PeriodUnits.Seconds).Seconds;
+        RuleText = record.Series.Rule.ToString();
+        LongestDuration = record.Overrides.Values
+            .Select(o => o.Duration ?? record.Series.Duration)
+            .Append(record.Series.Duration)
+            .Max();
+    }
+
+    public RecurringSessionRecord Record { get; }
+
+    public RecurringSession Series => Record.Series;
+
+    public RecurrenceSet Set { get; }
+
+    /// <summary>Local seconds from an instance's identity start to the start the rule now gives it.</summary>
+    public long ShiftSeconds { get; }
+
+    public string RuleText { get; }
+
+    /// <summary>The longest an instance of this series lasts, overrides included.</summary>
+    public Duration LongestDuration { get; }
+
+    public static SeriesView Of(RecurringSessionRecord record) => Cache.GetValue(record, r => new SeriesView(r));
+
+    public LocalDateTime IdentityOf(LocalDateTime recurrenceId) => recurrenceId.PlusSeconds(-ShiftSeconds);
+
+    public LocalDateTime RecurrenceIdOf(LocalDateTime identityStart) => identityStart.PlusSeconds(ShiftSeconds);
+
+    /// <summary>The occurrence the rule gives the instance with this identity start, if the rule still has one.</summary>
+    public Occurrence? FindOccurrence(LocalDateTime identityStart)
+    {
+        var recurrenceId = RecurrenceIdOf(identityStart);
+        var around = recurrenceId.InZoneLeniently(Series.Zone).ToInstant();
+        foreach (var occurrence in Set.Between(around - Duration.FromDays(2), around + Duration.FromDays(2)))
+        {
+            if (occurrence.RecurrenceId == recurrenceId)
+            {
+                return occurrence;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether the instance's own start moved it (it is then listed at its own time, not the rule's).</summary>
+    public bool IsMoved(LocalDateTime identityStart) =>
+        Record.Overrides.TryGetValue(identityStart, out var instanceOverride) && instanceOverride.Start.HasValue;
+
+    /// <summary>The instance view of an occurrence, with the instance's override applied.</summary>
+    public Session Instance(Occurrence occurrence)
+    {
+        var identity = IdentityOf(occurrence.RecurrenceId);
+        Record.Overrides.TryGetValue(identity, out var own);
+        var start = own?.Start ?? CalendarDateTime.FromInstantInZone(occurrence.Start, Series.Zone);
+        return Instance(identity, start, own);
+    }
+
+    /// <summary>The instance view for an identity start and an effective start.</summary>
+    public Session Instance(LocalDateTime identity, CalendarDateTime start, InstanceOverride? own)
+    {
+        var series = Series;
+        var cancelled = own?.IsCancelled == true || (series.CancelledFrom is Instant cancelledFrom && start.Timestamp >= cancelledFrom);
+        return new Session
+        {
+            Id = SessionInstanceId.Format(series.Id, identity),
+            ScheduleId = series.ScheduleId,
+            ScheduleOwnerId = series.ScheduleOwnerId,
+            Type = series.Type,
+            Status = cancelled ? SessionStatus.Cancelled : SessionStatus.Confirmed,
+            Title = own?.Title ?? series.Title,
+            Tags = own?.Tags ?? series.Tags,
+            Notes = own?.Notes ?? series.Notes,
+            Location = own?.Location ?? series.Location,
+            Capacity = own?.Capacity ?? series.Capacity,
+            Participants = own?.Participants ?? [],
+            Start = start,
+            End = start.Plus(own?.Duration ?? series.Duration),
+            RecurringSessionId = series.Id,
+            OriginalStart = RecurrenceIdOf(identity),
+            InstanceOfRecurrence = RuleText,
+            IsOverridden = own?.ChangesInstance == true,
+            Revision = own?.Revision ?? 0,
+            CreatedAt = series.CreatedAt,
+            UpdatedAt = own is not null && own.UpdatedAt > series.UpdatedAt ? own.UpdatedAt : series.UpdatedAt,
+        };
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Immutable;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// Changes to a single session or to one instance of a recurring session. Only the fields given change. For an
+/// instance, a changed start is kept as the instance's own (a later series edit does not move it) and a changed end
+/// is kept as the instance's own duration.
+/// </summary>
+public sealed record SessionChanges
+{
+    /// <summary>Gets the new title.</summary>
+    public Optional<string?> Title { get; init; }
+
+    /// <summary>Gets the new tags.</summary>
+    public Optional<ImmutableArray<string>> Tags { get; init; }
+
+    /// <summary>Gets the new notes.</summary>
+    public Optional<string?> Notes { get; init; }
+
+    /// <summary>Gets the new location.</summary>
+    public Optional<string?> Location { get; init; }
+
+    /// <summary>Gets the new capacity (null for no limit).</summary>
+    public Optional<int?> Capacity { get; init; }
+
+    /// <summary>Gets the new start.</summary>
+    public Optional<CalendarDateTime> Start { get; init; }
+
+    /// <summary>Gets the new end.</summary>
+    public Optional<CalendarDateTime> End { get; init; }
+}

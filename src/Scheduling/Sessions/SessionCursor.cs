@@ -1,0 +1,62 @@
+using System.Text;
+using System.Text.Json;
+using NodaTime;
+using NodaTime.Text;
+
+namespace Scheduling.Sessions;
+
+/// <summary>What a session query cursor remembers: the query itself and the keyset position of the last item.</summary>
+internal sealed record SessionCursor(Instant From, Instant To, string FilterJson, SessionFieldset Fieldset, int PageSize, Instant AfterStart, string AfterId)
+{
+    private const int Version = 1;
+    private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
+
+    public byte[] ToPayload()
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("v", Version);
+            writer.WriteString("from", InstantText.Format(From));
+            writer.WriteString("to", InstantText.Format(To));
+            writer.WriteString("filter", FilterJson);
+            writer.WriteNumber("fieldset", (int)Fieldset);
+            writer.WriteNumber("size", PageSize);
+            writer.WriteString("afterStart", InstantText.Format(AfterStart));
+            writer.WriteString("afterId", AfterId);
+            writer.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    public static SessionCursor FromPayload(byte[] payload)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(payload);
+            var root = document.RootElement;
+            if (root.GetProperty("v").GetInt32() != Version)
+            {
+                throw Malformed();
+            }
+
+            return new SessionCursor(
+                InstantText.Parse(root.GetProperty("from").GetString()!).GetValueOrThrow(),
+                InstantText.Parse(root.GetProperty("to").GetString()!).GetValueOrThrow(),
+                root.GetProperty("filter").GetString()!,
+                (SessionFieldset)root.GetProperty("fieldset").GetInt32(),
+                root.GetProperty("size").GetInt32(),
+                InstantText.Parse(root.GetProperty("afterStart").GetString()!).GetValueOrThrow(),
+                root.GetProperty("afterId").GetString()!);
+        }
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or DecoderFallbackException)
+        {
+            throw Malformed(exception);
+        }
+    }
+
+    private static SchedulingException Malformed(Exception? inner = null) =>
+        new(SchedulingErrorCode.InvalidArgument, "The cursor is malformed: pass back exactly the cursor a page returned.", "cursor", inner);
+}

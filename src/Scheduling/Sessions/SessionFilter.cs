@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using Scheduling.Querying;
+using Scheduling.Stores;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// Which sessions a query returns, built in code (<c>SessionFilter.ScheduleIdIn("s1").And(SessionFilter.HasAnyTag("yoga"))</c>)
+/// or parsed from the JSON query language (<c>{"scheduleId":{"$in":["s1"]},"tags":{"$hasSome":["yoga"]}}</c>).
+/// Both forms make the same tree, and <see cref="ToJson"/> writes its canonical JSON. Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Fields and operators: <c>id</c>, <c>scheduleId</c>, <c>scheduleOwnerId</c>, <c>recurringSessionId</c>,
+/// <c>title</c>, <c>location</c> (text: <c>$eq $ne $in $nin $exists</c>); <c>type</c> (<c>EVENT</c>,
+/// <c>WORKING_HOURS</c>) and <c>status</c> (<c>CONFIRMED</c>, <c>CANCELLED</c>) (<c>$eq $ne $in $nin</c>);
+/// <c>tags</c> and <c>participants.id</c> (lists: <c>$eq</c> means contains, <c>$ne $hasSome $hasAll $exists</c>);
+/// <c>capacity</c> (whole number: <c>$eq $ne $in $nin $gt $gte $lt $lte $exists</c>); <c>start</c> and <c>end</c>
+/// (ISO 8601 instants: <c>$eq $ne $gt $gte $lt $lte</c>). Combine with <c>$and</c>, <c>$or</c>, <c>$not</c>; several
+/// keys in one object all apply. Cancelled sessions are left out unless the filter names <c>status</c>.
+/// </remarks>
+public sealed class SessionFilter
+{
+    /// <summary>The filter that admits every session (cancelled ones still left out, as the filter does not name status).</summary>
+    public static readonly SessionFilter All = new(new FilterNode.AllOf([]));
+
+    internal static readonly FilterSchema<Session> Schema = new(
+    [
+        FilterField<Session>.Text("id", s => s.Id),
+        FilterField<Session>.Text("scheduleId", s => s.ScheduleId),
+        FilterField<Session>.Text("scheduleOwnerId", s => s.ScheduleOwnerId),
+        FilterField<Session>.Text("recurringSessionId", s => s.RecurringSessionId),
+        FilterField<Session>.Text("title", s => s.Title),
+        FilterField<Session>.Text("location", s => s.Location),
+        FilterField<Session>.Choice("type", ["EVENT", "WORKING_HOURS"], s => TypeName(s.Type)),
+        FilterField<Session>.Choice("status", ["CONFIRMED", "CANCELLED"], s => StatusName(s.Status)),
+        FilterField<Session>.TextList("tags", s => s.Tags),
+        FilterField<Session>.TextList("participants.id", s => s.Participants.Select(p => p.Id)),
+        FilterField<Session>.Integer("capacity", s => s.Capacity),
+        FilterField<Session>.Instant("start", s => s.Start.Timestamp),
+        FilterField<Session>.Instant("end", s => s.End.Timestamp),
+    ]);
+
+    private SessionFilter(FilterNode node)
+    {
+        Node = node;
+    }
+
+    /// <summary>Gets the filter as a tree.</summary>
+    public FilterNode Node { get; }
+
+    /// <summary>Gets a value indicating whether the filter names <c>status</c> (otherwise cancelled sessions are left out).</summary>
+    public bool NamesStatus => Node.Mentions("status");
+
+    /// <summary>Parses the JSON form.</summary>
+    /// <exception cref="SchedulingException">Invalid argument naming the path at fault, for example <c>filter.tags.$gt</c>.</exception>
+    public static SessionFilter Parse(string json) => new(Schema.Parse(json));
+
+    /// <summary>A filter from a tree built in code, checked against the session fields.</summary>
+    /// <exception cref="SchedulingException">Invalid argument naming the path at fault.</exception>
+    public static SessionFilter FromNode(FilterNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        Schema.Validate(node);
+        return new SessionFilter(node);
+    }
+
+    /// <summary>Sessions on one of these schedules.</summary>
+    public static SessionFilter ScheduleIdIn(params string[] scheduleIds) => Texts("scheduleId", FilterOperator.In, scheduleIds);
+
+    /// <summary>Sessions whose schedule belongs to one of these resources or services.</summary>
+    public static SessionFilter ScheduleOwnerIdIn(params string[] ownerIds) => Texts("scheduleOwnerId", FilterOperator.In, ownerIds);
+
+    /// <summary>Sessions of one type.</summary>
+    public static SessionFilter TypeIs(SessionType type) => Texts("type", FilterOperator.Eq, [TypeName(type)]);
+
+    /// <summary>Sessions with one of these statuses (naming status also lets cancelled sessions through when asked for).</summary>
+    public static SessionFilter StatusIn(params SessionStatus[] statuses) => Texts("status", FilterOperator.In, [.. statuses.Select(StatusName)]);
+
+    /// <summary>Sessions with at least one of these tags.</summary>
+    public static SessionFilter HasAnyTag(params string[] tags) => Texts("tags", FilterOperator.HasSome, tags);
+
+    /// <summary>Sessions with all of these tags.</summary>
+    public static SessionFilter HasAllTags(params string[] tags) => Texts("tags", FilterOperator.HasAll, tags);
+
+    /// <summary>Sessions this participant is booked into.</summary>
+    public static SessionFilter HasParticipant(string participantId) => Texts("participants.id", FilterOperator.Eq, [participantId]);
+
+    /// <summary>Instances of one recurring session.</summary>
+    public static SessionFilter RecurringSessionIdIs(string recurringSessionId) => Texts("recurringSessionId", FilterOperator.Eq, [recurringSessionId]);
+
+    /// <summary>Both this filter and <paramref name="other"/>.</summary>
+    public SessionFilter And(SessionFilter other) => new(new FilterNode.AllOf([Node, other.Node]));
+
+    /// <summary>This filter or <paramref name="other"/>.</summary>
+    public SessionFilter Or(SessionFilter other) => new(new FilterNode.AnyOf([Node, other.Node]));
+
+    /// <summary>Everything this filter does not admit.</summary>
+    public SessionFilter Not() => new(new FilterNode.Not(Node));
+
+    /// <summary>The canonical JSON form.</summary>
+    public string ToJson() => Schema.ToJson(Node);
+
+    /// <inheritdoc />
+    public override string ToString() => ToJson();
+
+    internal static string TypeName(SessionType type) => type == SessionType.Event ? "EVENT" : "WORKING_HOURS";
+
+    internal static string StatusName(SessionStatus status) => status == SessionStatus.Confirmed ? "CONFIRMED" : "CANCELLED";
+
+    /// <summary>Whether a session passes the filter, and the implicit "not cancelled" unless status is named.</summary>
+    internal bool Admits(Session session) =>
+        (NamesStatus || session.Status != SessionStatus.Cancelled) && Schema.Matches(Node, session);
+
+    /// <summary>The conditions a store can apply: single top-level conditions on schedule, owner, type and series.</summary>
+    internal SessionCandidateFilter PushDown()
+    {
+        var top = Node is FilterNode.AllOf all ? all.Children : [Node];
+        var conditions = top.OfType<FilterNode.Condition>().Where(c => c.Operator is FilterOperator.Eq or FilterOperator.In).ToList();
+        ImmutableHashSet<string> Set(string field) =>
+            conditions.Count(c => c.Field == field) == 1
+                ? [.. conditions.Single(c => c.Field == field).Values.Select(v => v.Text!)]
+                : [];
+
+        return new SessionCandidateFilter
+        {
+            ScheduleIds = Set("scheduleId"),
+            ScheduleOwnerIds = Set("scheduleOwnerId"),
+            Types = [.. Set("type").Select(t => t == "EVENT" ? SessionType.Event : SessionType.WorkingHours)],
+            RecurringSessionIds = Set("recurringSessionId"),
+        };
+    }
+
+    private static SessionFilter Texts(string field, FilterOperator op, string[] values)
+    {
+        if (values.Length == 0 || values.Any(string.IsNullOrEmpty))
+        {
+            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, $"'{field}' needs one or more non-empty values.", $"filter.{field}");
+        }
+
+        return FromNode(new FilterNode.Condition(field, op, [.. values.Select(FilterValue.Of)]));
+    }
+}

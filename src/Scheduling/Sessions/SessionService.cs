@@ -1,0 +1,646 @@
+using System.Collections.Immutable;
+using NodaTime;
+using Scheduling.Paging;
+using Scheduling.Recurrence;
+using Scheduling.Security;
+using Scheduling.Stores;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// The sessions API, in process: create, get, list, update, cancel and delete sessions and recurring sessions,
+/// edit single instances or an instance and all that follow, book participants, and query instances between two
+/// instants, one cursor page at a time.
+/// </summary>
+/// <remarks>
+/// <para>Every call takes the caller: its tenant confines every read and write (an id of another tenant reads as not
+/// found), and its permissions decide what it may do and see. Errors are <see cref="SchedulingException"/>s.</para>
+/// <para>Policy lives here; the stores only persist and select candidates. Thread-safe.</para>
+/// </remarks>
+public sealed class SessionService
+{
+    private readonly ISessionStore _sessions;
+    private readonly IRecurringSessionStore _recurringSessions;
+    private readonly IClock _clock;
+    private readonly SchedulingOptions _options;
+    private readonly SessionPager _pager;
+    private readonly CursorCodec _cursors;
+
+    /// <summary>Creates the API over two stores.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public SessionService(ISessionStore sessions, IRecurringSessionStore recurringSessions, IClock clock, SchedulingOptions? options = null)
+    {
+        _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
+        _recurringSessions = recurringSessions ?? throw new ArgumentNullException(nameof(recurringSessions));
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _options = options ?? new SchedulingOptions();
+        _options.Validate();
+        _pager = new SessionPager(sessions, recurringSessions);
+        _cursors = new CursorCodec(_options.CursorKey);
+    }
+
+    /// <summary>Creates a single session.</summary>
+    /// <exception cref="SchedulingException">Permission denied, invalid argument, or conflict when the id is taken.</exception>
+    public async ValueTask<Session> CreateSessionAsync(CallerContext caller, NewSession request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        caller.Demand(Permissions.SessionsManage);
+        var now = _clock.GetCurrentInstant();
+        var session = new Session
+        {
+            Id = request.Id ?? NewId(),
+            ScheduleId = request.ScheduleId,
+            ScheduleOwnerId = request.ScheduleOwnerId,
+            Type = request.Type,
+            Title = request.Title,
+            Tags = request.Tags.IsDefault ? [] : request.Tags,
+            Notes = request.Notes,
+            Location = request.Location,
+            Capacity = request.Capacity,
+            Participants = request.Participants.IsDefault ? [] : request.Participants,
+            Start = request.Start,
+            End = request.End,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        Validate(session);
+        if (!await _sessions.InsertAsync(caller.TenantId, session, cancellationToken).ConfigureAwait(false))
+        {
+            throw SchedulingException.Conflict($"A session with id '{session.Id}' already exists.", "id");
+        }
+
+        return Shape(caller, session);
+    }
+
+    /// <summary>Creates a recurring session.</summary>
+    /// <exception cref="SchedulingException">Permission denied, invalid argument (naming the field), or conflict when the id is taken.</exception>
+    public async ValueTask<RecurringSession> CreateRecurringSessionAsync(CallerContext caller, NewRecurringSession request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(request);
+        caller.Demand(Permissions.SessionsManage);
+        var now = _clock.GetCurrentInstant();
+        var series = new RecurringSession
+        {
+            Id = request.Id ?? NewId(),
+            ScheduleId = request.ScheduleId,
+            ScheduleOwnerId = request.ScheduleOwnerId,
+            Type = request.Type,
+            Title = request.Title,
+            Tags = request.Tags.IsDefault ? [] : request.Tags,
+            Notes = request.Notes,
+            Location = request.Location,
+            Capacity = request.Capacity,
+            Start = request.Start,
+            Zone = request.Zone,
+            Duration = request.Duration,
+            Rule = request.Rule,
+            IdentityStart = request.Start,
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        var spanEnd = Validate(series);
+        if (!await _recurringSessions.InsertAsync(caller.TenantId, series, spanEnd, cancellationToken).ConfigureAwait(false))
+        {
+            throw SchedulingException.Conflict($"A recurring session with id '{series.Id}' already exists.", "id");
+        }
+
+        return series;
+    }
+
+    /// <summary>Gets a single session or an instance by id.</summary>
+    /// <exception cref="SchedulingException">Not found (also for another tenant's id), permission denied, or unauthenticated.</exception>
+    public async ValueTask<Session> GetSessionAsync(CallerContext caller, string id, SessionFieldset fieldset = SessionFieldset.Default, CancellationToken cancellationToken = default)
+    {
+        CheckRead(caller, fieldset);
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var session = await FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SchedulingException.NotFound("Session", id);
+        return Shape(session, fieldset);
+    }
+
+    /// <summary>Gets a recurring session by id.</summary>
+    /// <exception cref="SchedulingException">Not found, permission denied, or unauthenticated.</exception>
+    public async ValueTask<RecurringSession> GetRecurringSessionAsync(CallerContext caller, string id, CancellationToken cancellationToken = default)
+    {
+        CheckRead(caller, SessionFieldset.Default);
+        var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SchedulingException.NotFound("Recurring session", id);
+        return record.Series;
+    }
+
+    /// <summary>Gets sessions and instances by id, in the order asked; ids that do not exist are left out.</summary>
+    /// <exception cref="SchedulingException">Limit exceeded for more than <see cref="SchedulingOptions.MaxIdsPerList"/> ids, permission denied, or unauthenticated.</exception>
+    public async ValueTask<IReadOnlyList<Session>> ListSessionsAsync(CallerContext caller, IReadOnlyCollection<string> ids, SessionFieldset fieldset = SessionFieldset.Default, CancellationToken cancellationToken = default)
+    {
+        CheckRead(caller, fieldset);
+        ArgumentNullException.ThrowIfNull(ids);
+        if (ids.Count > _options.MaxIdsPerList)
+        {
+            throw SchedulingException.Limit("ids", $"At most {_options.MaxIdsPerList} ids may be listed at once; {ids.Count} were given.");
+        }
+
+        var found = new List<Session>(ids.Count);
+        foreach (var id in ids.Distinct())
+        {
+            if (await FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } session)
+            {
+                found.Add(Shape(session, fieldset));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// Changes a single session, or one instance of a recurring session (which then overrides its series for the
+    /// fields given). <paramref name="expectedRevision"/> is the revision the caller read; a stale one is a conflict.
+    /// </summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or permission denied.</exception>
+    public async ValueTask<Session> UpdateSessionAsync(CallerContext caller, string id, SessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(changes);
+        caller.Demand(Permissions.SessionsManage);
+        var now = _clock.GetCurrentInstant();
+        if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            CheckRevision(stored.Revision, expectedRevision, id);
+            var updated = stored with
+            {
+                Title = changes.Title.Or(stored.Title),
+                Tags = changes.Tags.Or(stored.Tags),
+                Notes = changes.Notes.Or(stored.Notes),
+                Location = changes.Location.Or(stored.Location),
+                Capacity = changes.Capacity.Or(stored.Capacity),
+                Start = changes.Start.Or(stored.Start),
+                End = changes.End.Or(stored.End),
+                Revision = stored.Revision + 1,
+                UpdatedAt = now,
+            };
+            Validate(updated);
+            await ReplaceAsync(caller.TenantId, updated, expectedRevision, cancellationToken).ConfigureAwait(false);
+            return Shape(caller, updated);
+        }
+
+        var (view, identity, current) = await FindInstanceAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        CheckRevision(current.Revision, expectedRevision, id);
+        var own = view.Record.Overrides.GetValueOrDefault(identity)
+            ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
+        var start = changes.Start.HasValue ? changes.Start.Value : current.Start;
+        var end = changes.End.HasValue ? changes.End.Value : start.Plus(current.End.Timestamp - current.Start.Timestamp);
+        var saved = own with
+        {
+            Start = changes.Start.HasValue ? changes.Start.Value : own.Start,
+            Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
+            Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
+            Tags = changes.Tags.HasValue ? changes.Tags.Value : own.Tags,
+            Notes = changes.Notes.HasValue ? changes.Notes.Value : own.Notes,
+            Location = changes.Location.HasValue ? changes.Location.Value : own.Location,
+            Capacity = changes.Capacity.HasValue ? changes.Capacity.Value : own.Capacity,
+            Revision = own.Revision + 1,
+            UpdatedAt = now,
+        };
+        if (saved.Duration is Duration length && length < Duration.Zero)
+        {
+            throw SchedulingException.Invalid("end", "The end is before the start.");
+        }
+
+        if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+
+        var instance = view.Instance(identity, saved.Start ?? current.Start, saved);
+        return Shape(caller, instance);
+    }
+
+    /// <summary>
+    /// Changes the whole series. Fields an instance set for itself are kept: an instance's own start does not move,
+    /// and an instance's own end keeps its duration. Instance ids do not change when the series moves.
+    /// </summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or permission denied.</exception>
+    public async ValueTask<RecurringSession> UpdateRecurringSessionAsync(CallerContext caller, string id, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(changes);
+        caller.Demand(Permissions.SessionsManage);
+        var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SchedulingException.NotFound("Recurring session", id);
+        CheckRevision(record.Series.Revision, expectedRevision, id);
+        var updated = Apply(record.Series, changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
+        var spanEnd = Validate(updated);
+        if (!await _recurringSessions.ReplaceAsync(caller.TenantId, updated, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+
+        return updated;
+    }
+
+    /// <summary>
+    /// Changes an instance and every instance after it ("this and following"): the series is split, the old one now
+    /// ends before the instance (with UNTIL, or a smaller COUNT) and a new series starts at it, with the changes
+    /// applied. Past instances stay as they were. Instances from the split on belong to the new series, so their ids
+    /// change; their own edits move with them.
+    /// </summary>
+    /// <param name="caller">The caller.</param>
+    /// <param name="instanceId">The first instance to change.</param>
+    /// <param name="changes">The changes; <see cref="RecurringSessionChanges.Start"/> is the new start of that instance.</param>
+    /// <param name="expectedRevision">The revision of the series the caller read.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The new series that starts at the instance.</returns>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or permission denied.</exception>
+    public async ValueTask<RecurringSession> UpdateFollowingAsync(CallerContext caller, string instanceId, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(changes);
+        caller.Demand(Permissions.SessionsManage);
+        var (view, identity, _) = await FindInstanceAsync(caller.TenantId, instanceId, cancellationToken).ConfigureAwait(false);
+        var series = view.Series;
+        CheckRevision(series.Revision, expectedRevision, series.Id);
+        var splitAt = view.FindOccurrence(identity)!.Value;
+        var before = view.Set.Between(Instant.MinValue, splitAt.Start, cancellationToken).Count();
+        if (before == 0)
+        {
+            return await UpdateRecurringSessionAsync(caller, series.Id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var rule = series.Rule;
+        var endedRule = Rules.WithEnd(rule, count: rule.Count is null ? null : before, until: rule.Count is null ? splitAt.Start - Duration.FromSeconds(1) : null);
+        var followingRule = rule.Count is int count ? Rules.WithEnd(rule, count - before, null) : rule;
+        var ended = series with { Rule = endedRule, Revision = series.Revision + 1, UpdatedAt = now };
+        var following = Apply(series, changes with { Rule = changes.Rule.Or(followingRule), Start = changes.Start.Or(splitAt.RecurrenceId) }) with
+        {
+            Id = NewId(),
+            Revision = 1,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        following = following with { IdentityStart = following.Start };
+        var delta = Period.Between(splitAt.RecurrenceId, following.Start, PeriodUnits.Seconds).Seconds;
+        var moved = view.Record.Overrides.Values
+            .Where(o => view.RecurrenceIdOf(o.IdentityStart) >= splitAt.RecurrenceId)
+            .Select(o => (o.IdentityStart, o with { RecurringSessionId = following.Id, IdentityStart = view.RecurrenceIdOf(o.IdentityStart).PlusSeconds(delta) }))
+            .ToList();
+        var endedSpan = Validate(ended);
+        var followingSpan = Validate(following);
+        if (!await _recurringSessions.SplitAsync(caller.TenantId, ended, endedSpan, expectedRevision, following, followingSpan, moved, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(series.Id);
+        }
+
+        return following;
+    }
+
+    /// <summary>
+    /// Cancels a single session, or one instance of a recurring session (it stays as a cancelled tombstone that
+    /// queries show when asked for cancelled sessions).
+    /// </summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, or permission denied.</exception>
+    public async ValueTask<Session> CancelSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        var now = _clock.GetCurrentInstant();
+        if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            CheckRevision(stored.Revision, expectedRevision, id);
+            var cancelled = stored with { Status = SessionStatus.Cancelled, Revision = stored.Revision + 1, UpdatedAt = now };
+            await ReplaceAsync(caller.TenantId, cancelled, expectedRevision, cancellationToken).ConfigureAwait(false);
+            return Shape(caller, cancelled);
+        }
+
+        var (view, identity, current) = await FindInstanceAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        CheckRevision(current.Revision, expectedRevision, id);
+        var own = view.Record.Overrides.GetValueOrDefault(identity)
+            ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
+        var saved = own with { IsCancelled = true, Revision = own.Revision + 1, UpdatedAt = now };
+        if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+
+        return Shape(caller, view.Instance(identity, current.Start, saved));
+    }
+
+    /// <summary>Cancels a recurring session from now on: instances that start from now are cancelled, earlier ones stay.</summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, or permission denied.</exception>
+    public async ValueTask<RecurringSession> CancelRecurringSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SchedulingException.NotFound("Recurring session", id);
+        CheckRevision(record.Series.Revision, expectedRevision, id);
+        var now = _clock.GetCurrentInstant();
+        var cancelled = record.Series with { CancelledFrom = now, Revision = record.Series.Revision + 1, UpdatedAt = now };
+        if (!await _recurringSessions.ReplaceAsync(caller.TenantId, cancelled, record.SpanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+
+        return cancelled;
+    }
+
+    /// <summary>Deletes a single session for good. Instances cannot be deleted: cancel them.</summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument for an instance id, or permission denied.</exception>
+    public async ValueTask DeleteSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        var stored = await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        if (stored is null)
+        {
+            throw SessionInstanceId.TryParse(id, out _, out _)
+                && await FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is not null
+                ? SchedulingException.Invalid("id", $"'{id}' is an instance of a recurring session: cancel it instead, or delete the series.")
+                : SchedulingException.NotFound("Session", id);
+        }
+
+        CheckRevision(stored.Revision, expectedRevision, id);
+        if (!await _sessions.DeleteAsync(caller.TenantId, id, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+    }
+
+    /// <summary>Deletes a recurring session, its instances and their edits for good.</summary>
+    /// <exception cref="SchedulingException">Not found, conflict on a stale revision, or permission denied.</exception>
+    public async ValueTask DeleteRecurringSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
+            ?? throw SchedulingException.NotFound("Recurring session", id);
+        CheckRevision(record.Series.Revision, expectedRevision, id);
+        if (!await _recurringSessions.DeleteAsync(caller.TenantId, id, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+    }
+
+    /// <summary>
+    /// Books a participant into a single session or an instance. Capacity is enforced atomically by the store, so
+    /// two concurrent bookings of the last seat cannot both succeed. Booking someone already booked changes nothing.
+    /// </summary>
+    /// <exception cref="SchedulingException">Not found, conflict when the session is full or cancelled, or permission denied.</exception>
+    public async ValueTask<Session> AddParticipantAsync(CallerContext caller, string sessionId, Participant participant, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(participant);
+        caller.Demand(Permissions.SessionsManage);
+        if (string.IsNullOrWhiteSpace(participant.Id))
+        {
+            throw SchedulingException.Invalid("participant.id", "A participant needs an id.");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        BookingOutcome outcome;
+        if (await _sessions.FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false) is { } single)
+        {
+            RefuseCancelled(single);
+            outcome = await _sessions.AddParticipantAsync(caller.TenantId, sessionId, participant, now, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var (view, identity, instance) = await FindInstanceAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false);
+            RefuseCancelled(instance);
+            outcome = await _recurringSessions.AddParticipantAsync(caller.TenantId, view.Series.Id, identity, participant, view.Series.Capacity, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        return outcome switch
+        {
+            BookingOutcome.NotFound => throw SchedulingException.NotFound("Session", sessionId),
+            BookingOutcome.Full => throw SchedulingException.Conflict($"Session '{sessionId}' is full.", "capacity"),
+            _ => Shape(caller, (await FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false))!),
+        };
+    }
+
+    /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
+    /// <exception cref="SchedulingException">
+    /// Limit exceeded for a window longer than <see cref="SchedulingOptions.MaxQueryWindow"/> or a page larger than
+    /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts;
+    /// permission denied or unauthenticated.
+    /// </exception>
+    public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, SessionQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckRead(caller, query.Fieldset);
+        if (query.To <= query.From)
+        {
+            throw SchedulingException.Invalid("to", $"The window must end after it starts ({query.From} to {query.To}).");
+        }
+
+        if (query.To - query.From > _options.MaxQueryWindow)
+        {
+            throw SchedulingException.Limit("to", $"The window is {(query.To - query.From).TotalDays:0.#} days long; at most {_options.MaxQueryWindow.TotalDays:0.#} days may be queried at once.");
+        }
+
+        var pageSize = query.PageSize ?? _options.DefaultPageSize;
+        if (pageSize < 1 || pageSize > _options.MaxPageSize)
+        {
+            throw SchedulingException.Limit("pageSize", $"The page size must be between 1 and {_options.MaxPageSize}; {pageSize} was asked for.");
+        }
+
+        return PageAsync(caller, query.From, query.To, query.Filter, query.Fieldset, pageSize, after: null, cancellationToken);
+    }
+
+    /// <summary>The next page of a query. The cursor carries the query; tenant and permissions come from the caller.</summary>
+    /// <exception cref="SchedulingException">Invalid argument for a malformed or altered cursor, or one issued to another tenant; permission denied.</exception>
+    public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentException.ThrowIfNullOrEmpty(cursor);
+        var state = SessionCursor.FromPayload(_cursors.Open(caller.TenantId, cursor));
+        CheckRead(caller, state.Fieldset);
+        var filter = SessionFilter.Parse(state.FilterJson);
+        return PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cancellationToken);
+    }
+
+    private async ValueTask<CursorPage<Session>> PageAsync(
+        CallerContext caller,
+        Instant from,
+        Instant to,
+        SessionFilter filter,
+        SessionFieldset fieldset,
+        int pageSize,
+        (Instant Start, string Id)? after,
+        CancellationToken cancellationToken)
+    {
+        var (items, hasNext) = await _pager.PageAsync(caller.TenantId, from, to, filter, pageSize, after, cancellationToken).ConfigureAwait(false);
+        string? next = null;
+        if (hasNext)
+        {
+            var last = items[^1];
+            next = _cursors.Seal(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload());
+        }
+
+        return new CursorPage<Session>([.. items.Select(s => Shape(s, fieldset))], hasNext, next);
+    }
+
+    /// <summary>A single session or an instance by id, unshaped; null when there is none in the tenant.</summary>
+    private async ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        if (await _sessions.FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is { } single)
+        {
+            return single;
+        }
+
+        if (!SessionInstanceId.TryParse(id, out var seriesId, out var identity)
+            || await _recurringSessions.FindAsync(tenantId, seriesId, cancellationToken).ConfigureAwait(false) is not { } record)
+        {
+            return null;
+        }
+
+        var view = SeriesView.Of(record);
+        if (view.FindOccurrence(identity) is not { } occurrence)
+        {
+            return null;
+        }
+
+        return record.Overrides.TryGetValue(identity, out var own) && own.Start is CalendarDateTime start
+            ? view.Instance(identity, start, own)
+            : view.Instance(occurrence);
+    }
+
+    private async ValueTask<(SeriesView View, LocalDateTime Identity, Session Instance)> FindInstanceAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        if (SessionInstanceId.TryParse(id, out var seriesId, out var identity)
+            && await _recurringSessions.FindAsync(tenantId, seriesId, cancellationToken).ConfigureAwait(false) is { } record
+            && await FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is { } instance)
+        {
+            return (SeriesView.Of(record), identity, instance);
+        }
+
+        throw SchedulingException.NotFound("Session", id);
+    }
+
+    private async ValueTask ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken)
+    {
+        if (!await _sessions.ReplaceAsync(tenantId, session, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(session.Id);
+        }
+    }
+
+    private static RecurringSession Apply(RecurringSession series, RecurringSessionChanges changes) => series with
+    {
+        Title = changes.Title.Or(series.Title),
+        Tags = changes.Tags.Or(series.Tags),
+        Notes = changes.Notes.Or(series.Notes),
+        Location = changes.Location.Or(series.Location),
+        Capacity = changes.Capacity.Or(series.Capacity),
+        Start = changes.Start.Or(series.Start),
+        Duration = changes.Duration.Or(series.Duration),
+        Rule = changes.Rule.Or(series.Rule),
+    };
+
+    private static void CheckRead(CallerContext caller, SessionFieldset fieldset)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsView);
+        if (fieldset == SessionFieldset.AllPersonalInformation)
+        {
+            caller.Demand(Permissions.PersonalInformationView);
+        }
+    }
+
+    private static void CheckRevision(long stored, long expected, string id)
+    {
+        if (stored != expected)
+        {
+            throw SchedulingException.Conflict($"'{id}' is at revision {stored}, not {expected}: read it again and retry.", "expectedRevision");
+        }
+    }
+
+    private static SchedulingException StaleRevision(string id) =>
+        SchedulingException.Conflict($"'{id}' changed while this call ran: read it again and retry.", "expectedRevision");
+
+    private static void RefuseCancelled(Session session)
+    {
+        if (session.Status == SessionStatus.Cancelled)
+        {
+            throw SchedulingException.Conflict($"Session '{session.Id}' is cancelled.", "status");
+        }
+    }
+
+    private static Session Shape(CallerContext caller, Session session) =>
+        Shape(session, caller.Has(Permissions.PersonalInformationView) ? SessionFieldset.AllPersonalInformation : SessionFieldset.Default);
+
+    private static Session Shape(Session session, SessionFieldset fieldset) =>
+        fieldset == SessionFieldset.AllPersonalInformation || session.Participants.All(p => p.WithoutPersonalInformation() == p)
+            ? session
+            : session with { Participants = [.. session.Participants.Select(p => p.WithoutPersonalInformation())] };
+
+    private static void Validate(Session session)
+    {
+        Require(session.ScheduleId, "scheduleId");
+        Require(session.ScheduleOwnerId, "scheduleOwnerId");
+        if (session.End.Timestamp < session.Start.Timestamp)
+        {
+            throw SchedulingException.Invalid("end", $"The end ({session.End}) is before the start ({session.Start}).");
+        }
+
+        ValidateCommon(session.Tags, session.Capacity, session.Participants.Length);
+        if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
+        {
+            throw SchedulingException.Invalid("participants", "Every participant needs an id, and an id may appear once.");
+        }
+    }
+
+    /// <summary>Checks a series and returns the span end of its instances (null when it never ends).</summary>
+    private static Instant? Validate(RecurringSession series)
+    {
+        Require(series.ScheduleId, "scheduleId");
+        Require(series.ScheduleOwnerId, "scheduleOwnerId");
+        ArgumentNullException.ThrowIfNull(series.Zone);
+        ArgumentNullException.ThrowIfNull(series.Rule);
+        if (series.Duration < Duration.Zero)
+        {
+            throw SchedulingException.Invalid("duration", "The duration must not be negative.");
+        }
+
+        ValidateCommon(series.Tags, series.Capacity, 0);
+        try
+        {
+            return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule), series.Duration);
+        }
+        catch (RecurrenceException exception)
+        {
+            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, exception.Error.Part is null ? "start" : "rule", exception);
+        }
+    }
+
+    private static void ValidateCommon(ImmutableArray<string> tags, int? capacity, int participants)
+    {
+        if (tags.Any(string.IsNullOrWhiteSpace))
+        {
+            throw SchedulingException.Invalid("tags", "Tags must not be empty.");
+        }
+
+        if (capacity is < 0)
+        {
+            throw SchedulingException.Invalid("capacity", "The capacity must not be negative.");
+        }
+
+        if (capacity is int limit && participants > limit)
+        {
+            throw SchedulingException.Invalid("participants", $"{participants} participants do not fit a capacity of {limit}.");
+        }
+    }
+
+    private static void Require(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw SchedulingException.Invalid(field, $"'{field}' is required.");
+        }
+    }
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -314,6 +314,9 @@ public sealed class FilterSchema<TItem>
         writer.WriteStartObject();
         switch (node)
         {
+            case FilterNode.AllOf all when all.Children.IsEmpty:
+                // The filter that admits everything is the empty object.
+                break;
             case FilterNode.AllOf all:
                 WriteArray(writer, "$and", all.Children);
                 break;

@@ -13,6 +13,8 @@ internal sealed class SeriesView
 {
     private static readonly ConditionalWeakTable<RecurringSessionRecord, SeriesView> Cache = new();
 
+    private volatile Upcoming? _upcoming;
+
     private SeriesView(RecurringSessionRecord record)
     {
         Record = record;
@@ -40,6 +42,48 @@ internal sealed class SeriesView
     public Duration LongestDuration { get; }
 
     public static SeriesView Of(RecurringSessionRecord record) => Cache.GetValue(record, r => new SeriesView(r));
+
+    /// <summary>
+    /// The series' first occurrence starting in <c>[lower, upper)</c> whose instance was not moved to its own time.
+    /// The answer is found with the next few after it and remembered, so walking the pages of a query expands each
+    /// series about once per few instances instead of once per page.
+    /// </summary>
+    public bool TryFindHead(Instant lower, Instant upper, CancellationToken cancellationToken, out Occurrence head)
+    {
+        if (_upcoming is { } known && known.Answers(lower, upper, out var answer))
+        {
+            head = answer.GetValueOrDefault();
+            return answer.HasValue;
+        }
+
+        var found = new Occurrence[Upcoming.Size];
+        var count = 0;
+        var coveredUntil = upper;
+        if (lower < upper)
+        {
+            var hasMoved = Record.Overrides.Count > 0;
+            foreach (var occurrence in Set.Between(lower, upper, cancellationToken))
+            {
+                if (hasMoved && IsMoved(IdentityOf(occurrence.RecurrenceId)))
+                {
+                    continue;
+                }
+
+                found[count++] = occurrence;
+                if (count == found.Length)
+                {
+                    coveredUntil = occurrence.Start + Duration.Epsilon;
+                    break;
+                }
+            }
+        }
+
+        var memo = new Upcoming(lower, coveredUntil, found, count);
+        _upcoming = memo;
+        memo.Answers(lower, upper, out answer);
+        head = answer.GetValueOrDefault();
+        return answer.HasValue;
+    }
 
     public LocalDateTime IdentityOf(LocalDateTime recurrenceId) => recurrenceId.PlusSeconds(-ShiftSeconds);
 
@@ -102,5 +146,35 @@ internal sealed class SeriesView
             CreatedAt = series.CreatedAt,
             UpdatedAt = own is not null && own.UpdatedAt > series.UpdatedAt ? own.UpdatedAt : series.UpdatedAt,
         };
+    }
+
+    /// <summary>
+    /// "The occurrences (not moved) that start in <c>[Lower, CoveredUntil)</c> are exactly these": answers any head
+    /// query that starts inside the covered span and needs nothing beyond it.
+    /// </summary>
+    private sealed class Upcoming(Instant lower, Instant coveredUntil, Occurrence[] occurrences, int count)
+    {
+        public const int Size = 4;
+
+        public bool Answers(Instant from, Instant to, out Occurrence? answer)
+        {
+            answer = null;
+            if (from < lower || from >= coveredUntil)
+            {
+                return false;
+            }
+
+            for (var i = 0; i < count; i++)
+            {
+                if (occurrences[i].Start >= from)
+                {
+                    answer = occurrences[i].Start < to ? occurrences[i] : null;
+                    return true;
+                }
+            }
+
+            // Nothing left in [from, coveredUntil): the answer is "none" only if the query ends inside the span.
+            return to <= coveredUntil;
+        }
     }
 }

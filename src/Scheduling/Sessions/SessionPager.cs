@@ -53,47 +53,58 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
             Offer(session);
         }
 
-        var cursors = new PriorityQueue<SeriesCursor, SeriesCursor>(SeriesCursor.Order.Instance);
-        await foreach (var record in recurringSessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
+        // One head per series: its next occurrence, kept in a pooled array and ordered by a pooled binary heap of
+        // indices. A series' enumerator lives on the stack only while its next head is found, so a page allocates
+        // nothing per series.
+        var heads = new SeriesHeads();
+        try
         {
-            var view = SeriesView.Of(record);
-            foreach (var moved in record.Overrides.Values)
+            await foreach (var record in recurringSessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
             {
-                if (moved.Start is CalendarDateTime start && view.FindOccurrence(moved.IdentityStart).HasValue)
+                var view = SeriesView.Of(record);
+                foreach (var moved in record.Overrides.Count == 0 ? [] : record.Overrides.Values)
                 {
-                    Offer(view.Instance(moved.IdentityStart, start, moved));
+                    if (moved.Start is CalendarDateTime start && view.FindOccurrence(moved.IdentityStart).HasValue)
+                    {
+                        Offer(view.Instance(moved.IdentityStart, start, moved));
+                    }
+                }
+
+                var expandFrom = from - view.LongestDuration;
+                if (after is { } position && position.Start > expandFrom)
+                {
+                    expandFrom = position.Start;
+                }
+
+                if (view.TryFindHead(expandFrom, to, cancellationToken, out var head))
+                {
+                    heads.Add(view, head);
                 }
             }
 
-            var expandFrom = from - view.LongestDuration;
-            if (after is { } position && position.Start > expandFrom)
+            heads.Heapify();
+            while (heads.Count > 0)
             {
-                expandFrom = position.Start;
-            }
-
-            if (expandFrom < to)
-            {
-                var cursor = new SeriesCursor(view, view.Set.Between(expandFrom, to, cancellationToken));
-                if (cursor.Advance())
+                var (view, head) = heads.Peek();
+                if (best.Count == limit && heads.ComparePeekTo(best.Peek()) >= 0)
                 {
-                    cursors.Enqueue(cursor, cursor);
+                    break;
+                }
+
+                Offer(view.Instance(head));
+                if (view.TryFindHead(head.Start + Duration.FromSeconds(1), to, cancellationToken, out var next))
+                {
+                    heads.ReplacePeek(next);
+                }
+                else
+                {
+                    heads.RemovePeek();
                 }
             }
         }
-
-        while (cursors.TryPeek(out var next, out _))
+        finally
         {
-            if (best.Count == limit && next.CompareTo(best.Peek()) >= 0)
-            {
-                break;
-            }
-
-            cursors.Dequeue();
-            Offer(next.View.Instance(next.Head));
-            if (next.Advance())
-            {
-                cursors.Enqueue(next, next);
-            }
+            heads.Dispose();
         }
 
         var items = new List<Session>(best.Count);
@@ -118,55 +129,5 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
         var start = session.Start.Timestamp;
         var end = session.End.Timestamp;
         return start < to && (end > from || (end == start && start >= from));
-    }
-
-    /// <summary>One series' occurrences in order, skipping those whose instance moved to its own time.</summary>
-    private sealed class SeriesCursor(SeriesView view, OccurrenceSequence occurrences)
-    {
-        private OccurrenceEnumerator _enumerator = occurrences.GetEnumerator();
-        private string? _headId;
-
-        public SeriesView View { get; } = view;
-
-        public Occurrence Head { get; private set; }
-
-        /// <summary>The instance id of <see cref="Head"/>, made only when it is needed to break a tie.</summary>
-        public string HeadId => _headId ??= SessionInstanceId.Format(View.Series.Id, View.IdentityOf(Head.RecurrenceId));
-
-        /// <summary>Compares the head with a session in result order, making the head's id only on a tie.</summary>
-        public int CompareTo(Session session)
-        {
-            var byStart = Head.Start.CompareTo(session.Start.Timestamp);
-            return byStart != 0 ? byStart : string.CompareOrdinal(HeadId, session.Id);
-        }
-
-        public bool Advance()
-        {
-            while (_enumerator.MoveNext())
-            {
-                var occurrence = _enumerator.Current;
-                if (View.Record.Overrides.Count > 0 && View.IsMoved(View.IdentityOf(occurrence.RecurrenceId)))
-                {
-                    continue;
-                }
-
-                Head = occurrence;
-                _headId = null;
-                return true;
-            }
-
-            return false;
-        }
-
-        public sealed class Order : IComparer<SeriesCursor>
-        {
-            public static readonly Order Instance = new();
-
-            public int Compare(SeriesCursor? x, SeriesCursor? y)
-            {
-                var byStart = x!.Head.Start.CompareTo(y!.Head.Start);
-                return byStart != 0 ? byStart : string.CompareOrdinal(x.HeadId, y.HeadId);
-            }
-        }
     }
 }

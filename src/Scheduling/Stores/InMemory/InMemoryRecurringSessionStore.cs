@@ -12,14 +12,15 @@ namespace Scheduling.Stores.InMemory;
 public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, Dictionary<string, RecurringSessionRecord>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ImmutableDictionary<string, Entry>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Entry[]> _snapshots = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(Tenant(tenantId).GetValueOrDefault(id));
+            return ValueTask.FromResult(Tenant(tenantId).GetValueOrDefault(id)?.Record);
         }
     }
 
@@ -28,8 +29,14 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     {
         lock (_gate)
         {
-            var record = new RecurringSessionRecord(series, spanEnd, ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty);
-            return ValueTask.FromResult(Tenant(tenantId).TryAdd(series.Id, record));
+            var records = Tenant(tenantId);
+            if (records.ContainsKey(series.Id))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Save(tenantId, records, new RecurringSessionRecord(series, spanEnd, ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty));
+            return ValueTask.FromResult(true);
         }
     }
 
@@ -39,12 +46,12 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(series.Id, out var stored) || stored.Series.Revision != expectedRevision)
+            if (!records.TryGetValue(series.Id, out var stored) || stored.Record.Series.Revision != expectedRevision)
             {
                 return ValueTask.FromResult(false);
             }
 
-            records[series.Id] = stored with { Series = series, SpanEnd = spanEnd };
+            Save(tenantId, records, new RecurringSessionRecord(series, spanEnd, stored.Record.Overrides));
             return ValueTask.FromResult(true);
         }
     }
@@ -55,22 +62,30 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            return ValueTask.FromResult(records.TryGetValue(id, out var stored) && stored.Series.Revision == expectedRevision && records.Remove(id));
+            if (!records.TryGetValue(id, out var stored) || stored.Record.Series.Revision != expectedRevision)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Store(tenantId, records.Remove(id));
+            return ValueTask.FromResult(true);
         }
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<RecurringSessionRecord> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken)
     {
-        List<RecurringSessionRecord> found;
+        Entry[] snapshot;
         lock (_gate)
         {
-            found = [.. Tenant(tenantId).Values.Where(r =>
-                filter.Admits(r.Series.ScheduleId, r.Series.ScheduleOwnerId, r.Series.Type, r.Series.Id)
-                && (SpanOverlaps(r, from, to) || r.Overrides.Values.Any(o => OverrideOverlaps(r.Series, o, from, to))))];
+            if (!_snapshots.TryGetValue(tenantId, out snapshot!))
+            {
+                snapshot = [.. Tenant(tenantId).Values];
+                _snapshots[tenantId] = snapshot;
+            }
         }
 
-        return Stream(found, cancellationToken);
+        return Overlapping(snapshot, filter, from, to, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -79,14 +94,19 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(instanceOverride.RecurringSessionId, out var stored)
-                || stored.Overrides.GetValueOrDefault(instanceOverride.IdentityStart)?.Revision is long revision && revision != expectedRevision
-                || (!stored.Overrides.ContainsKey(instanceOverride.IdentityStart) && expectedRevision != 0))
+            if (!records.TryGetValue(instanceOverride.RecurringSessionId, out var entry))
             {
                 return ValueTask.FromResult(false);
             }
 
-            records[stored.Series.Id] = stored with { Overrides = stored.Overrides.SetItem(instanceOverride.IdentityStart, instanceOverride) };
+            var stored = entry.Record;
+            var storedRevision = stored.Overrides.GetValueOrDefault(instanceOverride.IdentityStart)?.Revision ?? 0;
+            if (storedRevision != expectedRevision)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            Save(tenantId, records, stored with { Overrides = stored.Overrides.SetItem(instanceOverride.IdentityStart, instanceOverride) });
             return ValueTask.FromResult(true);
         }
     }
@@ -105,15 +125,17 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(endedSeries.Id, out var stored) || stored.Series.Revision != expectedRevision || records.ContainsKey(followingSeries.Id))
+            if (!records.TryGetValue(endedSeries.Id, out var entry) || entry.Record.Series.Revision != expectedRevision || records.ContainsKey(followingSeries.Id))
             {
                 return ValueTask.FromResult(false);
             }
 
-            var kept = stored.Overrides.RemoveRange(movedOverrides.Select(m => m.OldKey));
+            var kept = entry.Record.Overrides.RemoveRange(movedOverrides.Select(m => m.OldKey));
             var moved = movedOverrides.ToImmutableDictionary(m => m.Moved.IdentityStart, m => m.Moved);
-            records[endedSeries.Id] = new RecurringSessionRecord(endedSeries, endedSpanEnd, kept);
-            records[followingSeries.Id] = new RecurringSessionRecord(followingSeries, followingSpanEnd, moved);
+            records = records
+                .SetItem(endedSeries.Id, new Entry(new RecurringSessionRecord(endedSeries, endedSpanEnd, kept)))
+                .SetItem(followingSeries.Id, new Entry(new RecurringSessionRecord(followingSeries, followingSpanEnd, moved)));
+            Store(tenantId, records);
             return ValueTask.FromResult(true);
         }
     }
@@ -131,10 +153,12 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(recurringSessionId, out var stored))
+            if (!records.TryGetValue(recurringSessionId, out var entry))
             {
                 return ValueTask.FromResult(BookingOutcome.NotFound);
             }
+
+            var stored = entry.Record;
 
             var current = stored.Overrides.GetValueOrDefault(identityStart)
                 ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
@@ -149,37 +173,74 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
             }
 
             var updated = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
-            records[recurringSessionId] = stored with { Overrides = stored.Overrides.SetItem(identityStart, updated) };
+            Save(tenantId, records, stored with { Overrides = stored.Overrides.SetItem(identityStart, updated) });
             return ValueTask.FromResult(BookingOutcome.Booked);
         }
     }
 
-    private static bool SpanOverlaps(RecurringSessionRecord record, Instant from, Instant to) =>
-        record.Series.FirstStart < to && (record.SpanEnd is not Instant end || end > from);
+    private static async IAsyncEnumerable<RecurringSessionRecord> Overlapping(
+        Entry[] snapshot,
+        SessionCandidateFilter filter,
+        Instant from,
+        Instant to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var seen = 0;
+        foreach (var entry in snapshot)
+        {
+            if ((++seen & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (((entry.FirstStart < to && entry.SpanEnd > from) || (entry.HasOverrides && entry.Record.Overrides.Values.Any(o => OverrideOverlaps(entry.Record.Series, o, from, to))))
+                && filter.Admits(entry.ScheduleId, entry.ScheduleOwnerId, entry.Type, entry.Id))
+            {
+                yield return entry.Record;
+            }
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.CompletedTask.ConfigureAwait(false);
+    }
 
     private static bool OverrideOverlaps(RecurringSession series, InstanceOverride instanceOverride, Instant from, Instant to) =>
         instanceOverride.Start is CalendarDateTime start
         && InMemorySessionStore.Overlaps(start.Timestamp, start.Timestamp + (instanceOverride.Duration ?? series.Duration), from, to);
 
-    private Dictionary<string, RecurringSessionRecord> Tenant(string tenantId)
-    {
-        if (!_tenants.TryGetValue(tenantId, out var records))
-        {
-            records = new Dictionary<string, RecurringSessionRecord>(StringComparer.Ordinal);
-            _tenants[tenantId] = records;
-        }
+    private ImmutableDictionary<string, Entry> Tenant(string tenantId) =>
+        _tenants.GetValueOrDefault(tenantId) ?? ImmutableDictionary.Create<string, Entry>(StringComparer.Ordinal);
 
-        return records;
+    private void Save(string tenantId, ImmutableDictionary<string, Entry> records, RecurringSessionRecord record) =>
+        Store(tenantId, records.SetItem(record.Series.Id, new Entry(record)));
+
+    /// <summary>Keeps a tenant's new records and drops its query snapshot, which the next window query makes again.</summary>
+    private void Store(string tenantId, ImmutableDictionary<string, Entry> records)
+    {
+        _tenants[tenantId] = records;
+        _snapshots.Remove(tenantId);
     }
 
-    private static async IAsyncEnumerable<T> Stream<T>(List<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// A stored record with what a window query looks at copied beside it (worked out once per write), so scanning a
+    /// tenant touches one object per series.
+    /// </summary>
+    private sealed class Entry(RecurringSessionRecord record)
     {
-        foreach (var item in items)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return item;
-        }
+        public RecurringSessionRecord Record { get; } = record;
 
-        await Task.CompletedTask.ConfigureAwait(false);
+        public string Id { get; } = record.Series.Id;
+
+        public string ScheduleId { get; } = record.Series.ScheduleId;
+
+        public string ScheduleOwnerId { get; } = record.Series.ScheduleOwnerId;
+
+        public SessionType Type { get; } = record.Series.Type;
+
+        public Instant FirstStart { get; } = record.Series.FirstStart;
+
+        public Instant SpanEnd { get; } = record.SpanEnd ?? Instant.MaxValue;
+
+        public bool HasOverrides { get; } = record.Overrides.Count > 0;
     }
 }

@@ -6,19 +6,20 @@ namespace Scheduling.Stores.InMemory;
 
 /// <summary>
 /// The embedded default <see cref="ISessionStore"/>: sessions in memory, per tenant, guarded by one lock so every
-/// write is atomic. Reads take a snapshot under the lock and stream it after. Thread-safe; lost on restart.
+/// write is atomic. Window queries read an immutable snapshot sorted by start, made after the last write, so a
+/// walk through many pages with no writes in between copies nothing. Thread-safe; lost on restart.
 /// </summary>
 public sealed class InMemorySessionStore : ISessionStore
 {
     private readonly object _gate = new();
-    private readonly Dictionary<string, Dictionary<string, Session>> _tenants = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Tenant> _tenants = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(Tenant(tenantId).GetValueOrDefault(id));
+            return ValueTask.FromResult(For(tenantId).Sessions.GetValueOrDefault(id));
         }
     }
 
@@ -28,11 +29,11 @@ public sealed class InMemorySessionStore : ISessionStore
         List<Session> found;
         lock (_gate)
         {
-            var sessions = Tenant(tenantId);
+            var sessions = For(tenantId).Sessions;
             found = [.. ids.Distinct().Select(sessions.GetValueOrDefault).OfType<Session>()];
         }
 
-        return Stream(found, cancellationToken);
+        return InMemoryStreams.Stream(found, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -40,7 +41,14 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         lock (_gate)
         {
-            return ValueTask.FromResult(Tenant(tenantId).TryAdd(session.Id, session));
+            var tenant = For(tenantId);
+            if (!tenant.Sessions.TryAdd(session.Id, session))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            tenant.Changed(session);
+            return ValueTask.FromResult(true);
         }
     }
 
@@ -49,13 +57,14 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         lock (_gate)
         {
-            var sessions = Tenant(tenantId);
-            if (!sessions.TryGetValue(session.Id, out var stored) || stored.Revision != expectedRevision)
+            var tenant = For(tenantId);
+            if (!tenant.Sessions.TryGetValue(session.Id, out var stored) || stored.Revision != expectedRevision)
             {
                 return ValueTask.FromResult(false);
             }
 
-            sessions[session.Id] = session;
+            tenant.Sessions[session.Id] = session;
+            tenant.Changed(session);
             return ValueTask.FromResult(true);
         }
     }
@@ -65,23 +74,31 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         lock (_gate)
         {
-            var sessions = Tenant(tenantId);
-            return ValueTask.FromResult(sessions.TryGetValue(id, out var stored) && stored.Revision == expectedRevision && sessions.Remove(id));
+            var tenant = For(tenantId);
+            if (!tenant.Sessions.TryGetValue(id, out var stored) || stored.Revision != expectedRevision)
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            tenant.Sessions.Remove(id);
+            tenant.Changed(null);
+            return ValueTask.FromResult(true);
         }
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken)
     {
-        List<Session> found;
+        Session[] snapshot;
+        Duration longest;
         lock (_gate)
         {
-            found = [.. Tenant(tenantId).Values.Where(s =>
-                filter.Admits(s.ScheduleId, s.ScheduleOwnerId, s.Type, s.RecurringSessionId)
-                && Overlaps(s.Start.Timestamp, s.End.Timestamp, from, to))];
+            var tenant = For(tenantId);
+            snapshot = tenant.Snapshot();
+            longest = tenant.Longest;
         }
 
-        return Stream(found, cancellationToken);
+        return Overlapping(snapshot, longest, filter, from, to, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -89,8 +106,8 @@ public sealed class InMemorySessionStore : ISessionStore
     {
         lock (_gate)
         {
-            var sessions = Tenant(tenantId);
-            if (!sessions.TryGetValue(sessionId, out var stored))
+            var tenant = For(tenantId);
+            if (!tenant.Sessions.TryGetValue(sessionId, out var stored))
             {
                 return ValueTask.FromResult(BookingOutcome.NotFound);
             }
@@ -105,7 +122,9 @@ public sealed class InMemorySessionStore : ISessionStore
                 return ValueTask.FromResult(BookingOutcome.Full);
             }
 
-            sessions[sessionId] = stored with { Participants = stored.Participants.Add(participant), Revision = stored.Revision + 1, UpdatedAt = now };
+            var booked = stored with { Participants = stored.Participants.Add(participant), Revision = stored.Revision + 1, UpdatedAt = now };
+            tenant.Sessions[sessionId] = booked;
+            tenant.Changed(booked);
             return ValueTask.FromResult(BookingOutcome.Booked);
         }
     }
@@ -114,25 +133,94 @@ public sealed class InMemorySessionStore : ISessionStore
     internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
         start < to && (end > from || (start >= from && end == start));
 
-    private Dictionary<string, Session> Tenant(string tenantId)
+    private static async IAsyncEnumerable<Session> Overlapping(
+        Session[] byStart,
+        Duration longest,
+        SessionCandidateFilter filter,
+        Instant from,
+        Instant to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (!_tenants.TryGetValue(tenantId, out var sessions))
+        // Nothing that starts before from - longest can still be running at from.
+        var first = FirstStartingAtOrAfter(byStart, from - longest);
+        for (var index = first; index < byStart.Length && byStart[index].Start.Timestamp < to; index++)
         {
-            sessions = new Dictionary<string, Session>(StringComparer.Ordinal);
-            _tenants[tenantId] = sessions;
+            if (((index - first) & 1023) == 1023)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var session = byStart[index];
+            if (filter.Admits(session.ScheduleId, session.ScheduleOwnerId, session.Type, session.RecurringSessionId)
+                && Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to))
+            {
+                yield return session;
+            }
         }
 
-        return sessions;
+        cancellationToken.ThrowIfCancellationRequested();
+        await Task.CompletedTask.ConfigureAwait(false);
     }
 
-    private static async IAsyncEnumerable<T> Stream<T>(List<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private static int FirstStartingAtOrAfter(Session[] byStart, Instant instant)
     {
-        foreach (var item in items)
+        int low = 0, high = byStart.Length;
+        while (low < high)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            yield return item;
+            var middle = (low + high) >>> 1;
+            if (byStart[middle].Start.Timestamp < instant)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
         }
 
-        await Task.CompletedTask.ConfigureAwait(false);
+        return low;
+    }
+
+    private Tenant For(string tenantId)
+    {
+        if (!_tenants.TryGetValue(tenantId, out var tenant))
+        {
+            tenant = new Tenant();
+            _tenants[tenantId] = tenant;
+        }
+
+        return tenant;
+    }
+
+    /// <summary>One tenant's sessions by id, and a snapshot sorted by start that the next window query makes if a write discarded it.</summary>
+    private sealed class Tenant
+    {
+        private Session[]? _byStart;
+
+        public Dictionary<string, Session> Sessions { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The longest any session of the tenant has lasted; never shrinks, which only widens the scan a little.</summary>
+        public Duration Longest { get; private set; }
+
+        public void Changed(Session? written)
+        {
+            _byStart = null;
+            if (written is not null && written.End.Timestamp - written.Start.Timestamp > Longest)
+            {
+                Longest = written.End.Timestamp - written.Start.Timestamp;
+            }
+        }
+
+        public Session[] Snapshot()
+        {
+            if (_byStart is null)
+            {
+                var sorted = Sessions.Values.ToArray();
+                Array.Sort(sorted, (left, right) => left.Start.Timestamp.CompareTo(right.Start.Timestamp));
+                _byStart = sorted;
+            }
+
+            return _byStart;
+        }
     }
 }

@@ -304,9 +304,38 @@ public sealed class FilterSchema<TItem>
                     throw Invalid(conditionPath, $"{OperatorName(condition.Operator)} on '{field.Name}' takes {(TakesList(condition.Operator) ? "one or more values" : "one value")}.");
                 }
 
+                foreach (var value in condition.Values)
+                {
+                    if (!Fits(field, condition.Operator, value))
+                    {
+                        throw Invalid(conditionPath, condition.Operator == FilterOperator.Exists
+                            ? $"$exists on '{field.Name}' takes true or false."
+                            : field.Kind == FilterFieldKind.Choice
+                                ? $"'{value.Text}' is not a value of '{field.Name}': use one of {string.Join(", ", field.Choices)}."
+                                : $"Field '{field.Name}' takes {Describe(field.Kind)}.");
+                    }
+                }
+
                 Count(ref size, condition.Values.Length, conditionPath);
                 break;
         }
+    }
+
+    /// <summary>Whether a value built in code has the one form its field and operator take.</summary>
+    private static bool Fits(FilterField<TItem> field, FilterOperator op, FilterValue value)
+    {
+        if (op == FilterOperator.Exists)
+        {
+            return value is { Flag: not null, Text: null, Number: null, Instant: null };
+        }
+
+        return field.Kind switch
+        {
+            FilterFieldKind.Text or FilterFieldKind.TextList => value is { Text: not null, Number: null, Instant: null, Flag: null },
+            FilterFieldKind.Choice => value is { Number: null, Instant: null, Flag: null } && value.Text is { } text && field.Choices.Contains(text),
+            FilterFieldKind.Integer => value is { Number: not null, Text: null, Instant: null, Flag: null },
+            _ => value is { Instant: not null, Text: null, Number: null, Flag: null },
+        };
     }
 
     private static void Write(Utf8JsonWriter writer, FilterNode node)

@@ -72,4 +72,11 @@ public sealed record RecurringSession
 
     /// <summary>Gets the first instant at which an instance can start.</summary>
     public Instant FirstStart => Start.InZoneLeniently(Zone).ToInstant();
+
+    /// <summary>
+    /// The instant the rule starts the instance with this identity start (before any move of its own): the identity
+    /// start shifted as the series moved, read in the zone by RFC 5545 section 3.3.5.
+    /// </summary>
+    public Instant InstanceStartOf(LocalDateTime identityStart) =>
+        identityStart.PlusSeconds(Period.Between(IdentityStart, Start, PeriodUnits.Seconds).Seconds).InZoneLeniently(Zone).ToInstant();
 }

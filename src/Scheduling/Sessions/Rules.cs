@@ -28,6 +28,8 @@ internal static class Rules
     /// <summary>The latest instant an instance can end, or null when the series never ends (or ends too far to compute cheaply).</summary>
     public static Instant? SpanEnd(RecurrenceSet set, Duration duration)
     {
+        // The span is half-open, so an instant-long last instance needs the span to reach past its start.
+        duration = Duration.Max(duration, Duration.Epsilon);
         var rule = set.Rule!;
         if (rule.Count is int count && count <= MaxCountForSpan)
         {

@@ -46,6 +46,11 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(request);
         caller.Demand(Permissions.SessionsManage);
+        if (request.Id is { } chosen && SessionInstanceId.TryParse(chosen, out _, out _))
+        {
+            throw SchedulingException.Invalid("id", $"'{chosen}' has the form of an instance id (series id, '_', yyyyMMddTHHmmss); choose another.");
+        }
+
         var now = _clock.GetCurrentInstant();
         var session = new Session
         {
@@ -116,7 +121,7 @@ public sealed class SessionService
     public async ValueTask<Session> GetSessionAsync(CallerContext caller, string id, SessionFieldset fieldset = SessionFieldset.Default, CancellationToken cancellationToken = default)
     {
         CheckRead(caller, fieldset);
-        ArgumentException.ThrowIfNullOrEmpty(id);
+        RequireId(id);
         var session = await FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Session", id);
         return Shape(session, fieldset);
@@ -209,6 +214,8 @@ public sealed class SessionService
             throw SchedulingException.Invalid("end", "The end is before the start.");
         }
 
+        ValidateCommon(saved.Tags ?? view.Series.Tags, saved.Capacity ?? view.Series.Capacity, saved.Participants.Length);
+
         if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
         {
             throw StaleRevision(id);
@@ -283,13 +290,13 @@ public sealed class SessionService
         };
         following = following with { IdentityStart = following.Start };
         var delta = Period.Between(splitAt.RecurrenceId, following.Start, PeriodUnits.Seconds).Seconds;
-        var moved = view.Record.Overrides.Values
-            .Where(o => view.RecurrenceIdOf(o.IdentityStart) >= splitAt.RecurrenceId)
-            .Select(o => (o.IdentityStart, o with { RecurringSessionId = following.Id, IdentityStart = view.RecurrenceIdOf(o.IdentityStart).PlusSeconds(delta) }))
-            .ToList();
         var endedSpan = Validate(ended);
         var followingSpan = Validate(following);
-        if (!await _recurringSessions.SplitAsync(caller.TenantId, ended, endedSpan, expectedRevision, following, followingSpan, moved, cancellationToken).ConfigureAwait(false))
+
+        // Overrides from the split on move to the new series, keyed by where its rule puts them: the old series'
+        // shift from identity to rule start, plus the move of the split instance.
+        var moveFrom = view.IdentityOf(splitAt.RecurrenceId);
+        if (!await _recurringSessions.SplitAsync(caller.TenantId, ended, endedSpan, expectedRevision, following, followingSpan, moveFrom, view.ShiftSeconds + delta, cancellationToken).ConfigureAwait(false))
         {
             throw StaleRevision(series.Id);
         }
@@ -416,6 +423,7 @@ public sealed class SessionService
         return outcome switch
         {
             BookingOutcome.NotFound => throw SchedulingException.NotFound("Session", sessionId),
+            BookingOutcome.Cancelled => throw SchedulingException.Conflict($"Session '{sessionId}' is cancelled.", "status"),
             BookingOutcome.Full => throw SchedulingException.Conflict($"Session '{sessionId}' is full.", "capacity"),
             _ => Shape(caller, (await FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false))!),
         };
@@ -455,7 +463,11 @@ public sealed class SessionService
     public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
-        ArgumentException.ThrowIfNullOrEmpty(cursor);
+        if (string.IsNullOrEmpty(cursor))
+        {
+            throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
+        }
+
         var state = SessionCursor.FromPayload(_cursors.Open(caller.TenantId, cursor));
         CheckRead(caller, state.Fieldset);
         var filter = SessionFilter.Parse(state.FilterJson);
@@ -643,4 +655,12 @@ public sealed class SessionService
     }
 
     private static string NewId() => Guid.NewGuid().ToString("N");
+
+    private static void RequireId(string? id)
+    {
+        if (string.IsNullOrEmpty(id))
+        {
+            throw SchedulingException.Invalid("id", "An id is required.");
+        }
+    }
 }

@@ -14,4 +14,7 @@ public enum BookingOutcome
 
     /// <summary>The session or instance does not exist in this tenant.</summary>
     NotFound = 3,
+
+    /// <summary>The session or instance is cancelled; nothing changed.</summary>
+    Cancelled = 4,
 }

@@ -36,8 +36,10 @@ public interface IRecurringSessionStore
     /// <summary>
     /// Splits a series in one transaction ("this and following"): replaces <paramref name="endedSeries"/> if its
     /// stored revision is <paramref name="expectedRevision"/>, inserts <paramref name="followingSeries"/>, and moves
-    /// the overrides named in <paramref name="movedOverrides"/> (keys of the ended series) to the new series under
-    /// their new keys. Returns false and changes nothing on a stale revision.
+    /// every override stored at that moment whose identity start is at or after <paramref name="moveFrom"/> to the new
+    /// series, keyed <paramref name="keyShiftSeconds"/> later. Moving what is stored, not what the caller read, means a
+    /// booking made while the split was computed is never lost. Returns false and changes nothing on a stale revision
+    /// or when the new id is taken.
     /// </summary>
     ValueTask<bool> SplitAsync(
         string tenantId,
@@ -46,12 +48,15 @@ public interface IRecurringSessionStore
         long expectedRevision,
         RecurringSession followingSeries,
         Instant? followingSpanEnd,
-        IReadOnlyList<(LocalDateTime OldKey, InstanceOverride Moved)> movedOverrides,
+        LocalDateTime moveFrom,
+        long keyShiftSeconds,
         CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds a participant to one instance atomically, creating its override if needed: the capacity (the instance's
-    /// own, else <paramref name="seriesCapacity"/>) is checked and the participant added in one step.
+    /// own, else <paramref name="seriesCapacity"/>) is checked and the participant added in one step. A cancelled
+    /// instance (its own tombstone, or a series cancelled from before its start, see
+    /// <see cref="RecurringSession.InstanceStartOf"/>) takes no booking.
     /// </summary>
     ValueTask<BookingOutcome> AddParticipantAsync(
         string tenantId,

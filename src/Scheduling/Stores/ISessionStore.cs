@@ -32,7 +32,8 @@ public interface ISessionStore
 
     /// <summary>
     /// Adds a participant atomically: the session's capacity is checked and the participant added in one step, so two
-    /// concurrent bookings of the last seat cannot both succeed. Bumps the revision and sets <c>UpdatedAt</c> to <paramref name="now"/>.
+    /// concurrent bookings of the last seat cannot both succeed. A cancelled session takes no booking. Bumps the
+    /// revision and sets <c>UpdatedAt</c> to <paramref name="now"/>.
     /// </summary>
     ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken);
 }

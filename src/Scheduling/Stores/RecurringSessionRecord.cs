@@ -11,4 +11,32 @@ namespace Scheduling.Stores;
 public sealed record RecurringSessionRecord(
     RecurringSession Series,
     Instant? SpanEnd,
-    ImmutableDictionary<LocalDateTime, InstanceOverride> Overrides);
+    ImmutableDictionary<LocalDateTime, InstanceOverride> Overrides)
+{
+    /// <summary>
+    /// The latest instant an instance can end once instances made longer on their own are counted: the span end,
+    /// widened by how much the longest override outlasts the series' duration. Null when the series never ends.
+    /// Stores select candidates by <c>[first start, this)</c>.
+    /// </summary>
+    public Instant? EffectiveSpanEnd
+    {
+        get
+        {
+            if (SpanEnd is not Instant end)
+            {
+                return null;
+            }
+
+            var longest = Series.Duration;
+            foreach (var instanceOverride in Overrides.Values)
+            {
+                if (instanceOverride.Duration is Duration own && own > longest)
+                {
+                    longest = own;
+                }
+            }
+
+            return end + (longest - Series.Duration);
+        }
+    }
+}

@@ -119,7 +119,8 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         long expectedRevision,
         RecurringSession followingSeries,
         Instant? followingSpanEnd,
-        IReadOnlyList<(LocalDateTime OldKey, InstanceOverride Moved)> movedOverrides,
+        LocalDateTime moveFrom,
+        long keyShiftSeconds,
         CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -130,8 +131,12 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
                 return ValueTask.FromResult(false);
             }
 
-            var kept = entry.Record.Overrides.RemoveRange(movedOverrides.Select(m => m.OldKey));
-            var moved = movedOverrides.ToImmutableDictionary(m => m.Moved.IdentityStart, m => m.Moved);
+            var overrides = entry.Record.Overrides;
+            var moving = overrides.Values.Where(o => o.IdentityStart >= moveFrom).ToList();
+            var kept = overrides.RemoveRange(moving.Select(o => o.IdentityStart));
+            var moved = moving
+                .Select(o => o with { RecurringSessionId = followingSeries.Id, IdentityStart = o.IdentityStart.PlusSeconds(keyShiftSeconds) })
+                .ToImmutableDictionary(o => o.IdentityStart);
             records = records
                 .SetItem(endedSeries.Id, new Entry(new RecurringSessionRecord(endedSeries, endedSpanEnd, kept)))
                 .SetItem(followingSeries.Id, new Entry(new RecurringSessionRecord(followingSeries, followingSpanEnd, moved)));
@@ -162,6 +167,12 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
 
             var current = stored.Overrides.GetValueOrDefault(identityStart)
                 ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
+            var start = current.Start?.Timestamp ?? stored.Series.InstanceStartOf(identityStart);
+            if (current.IsCancelled || (stored.Series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
+            {
+                return ValueTask.FromResult(BookingOutcome.Cancelled);
+            }
+
             if (current.Participants.Any(p => p.Id == participant.Id))
             {
                 return ValueTask.FromResult(BookingOutcome.AlreadyBooked);
@@ -239,7 +250,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
 
         public Instant FirstStart { get; } = record.Series.FirstStart;
 
-        public Instant SpanEnd { get; } = record.SpanEnd ?? Instant.MaxValue;
+        public Instant SpanEnd { get; } = record.EffectiveSpanEnd ?? Instant.MaxValue;
 
         public bool HasOverrides { get; } = record.Overrides.Count > 0;
     }

@@ -112,6 +112,11 @@ public sealed class InMemorySessionStore : ISessionStore
                 return ValueTask.FromResult(BookingOutcome.NotFound);
             }
 
+            if (stored.Status == SessionStatus.Cancelled)
+            {
+                return ValueTask.FromResult(BookingOutcome.Cancelled);
+            }
+
             if (stored.Participants.Any(p => p.Id == participant.Id))
             {
                 return ValueTask.FromResult(BookingOutcome.AlreadyBooked);

@@ -1,0 +1,65 @@
+using Scheduling.Security;
+
+namespace Scheduling.Tests.Security;
+
+/// <summary>Callers: who they are, what they may do, and which tenant they are confined to.</summary>
+public sealed class CallerContextTest
+{
+    [Fact]
+    public void Host_holds_every_permission()
+    {
+        var host = CallerContext.Host("tenant-a");
+
+        host.Has(Permissions.SessionsView).Should().BeTrue();
+        host.Has(Permissions.SessionsManage).Should().BeTrue();
+        host.Has(Permissions.PersonalInformationView).Should().BeTrue();
+    }
+
+    [Fact]
+    public void Caller_holds_only_the_permissions_granted()
+    {
+        var member = CallerContext.Member("tenant-a", "member-1", Permissions.SessionsView);
+
+        member.Has(Permissions.SessionsView).Should().BeTrue();
+        member.Has(Permissions.SessionsManage).Should().BeFalse();
+    }
+
+    [Fact]
+    public void Elevated_caller_holds_every_permission_in_the_same_tenant()
+    {
+        var member = CallerContext.Member("tenant-a", "member-1");
+
+        var elevated = member.Elevate();
+
+        elevated.Has(Permissions.PersonalInformationView).Should().BeTrue();
+        elevated.TenantId.Should().Be("tenant-a");
+        elevated.CallerId.Should().Be("member-1");
+        member.Has(Permissions.PersonalInformationView).Should().BeFalse("elevating makes a new caller and leaves the old one as it was");
+    }
+
+    [Fact]
+    public void Missing_permission_of_an_anonymous_caller_is_unauthenticated()
+    {
+        var demand = () => CallerContext.Anonymous("tenant-a").Demand(Permissions.SessionsView);
+
+        demand.Should().Throw<SchedulingException>().Which.Code.Should().Be(SchedulingErrorCode.Unauthenticated);
+    }
+
+    [Fact]
+    public void Missing_permission_of_a_known_caller_is_permission_denied()
+    {
+        var demand = () => CallerContext.Staff("tenant-a", "staff-1").Demand(Permissions.SessionsManage);
+
+        demand.Should().Throw<SchedulingException>().Which.Code.Should().Be(SchedulingErrorCode.PermissionDenied);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Caller_needs_a_tenant(string tenantId)
+    {
+        var create = () => CallerContext.Anonymous(tenantId);
+
+        create.Should().Throw<ArgumentException>();
+    }
+}

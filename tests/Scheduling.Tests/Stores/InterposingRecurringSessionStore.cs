@@ -1,0 +1,71 @@
+using Scheduling.Sessions;
+using Scheduling.Stores;
+
+namespace Scheduling.Tests.Stores;
+
+/// <summary>
+/// A recurring session store that runs another write just before a split or a booking reaches the store it wraps:
+/// a race between two calls, made to happen every time.
+/// </summary>
+internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore inner) : IRecurringSessionStore
+{
+    /// <summary>Gets the write to run just before a split is written, or null.</summary>
+    public Func<Task>? BeforeSplit { get; init; }
+
+    /// <summary>Gets the write to run just before a booking is written, or null.</summary>
+    public Func<Task>? BeforeBooking { get; init; }
+
+    public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        inner.FindAsync(tenantId, id, cancellationToken);
+
+    public ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken) =>
+        inner.InsertAsync(tenantId, series, spanEnd, cancellationToken);
+
+    public ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken) =>
+        inner.ReplaceAsync(tenantId, series, spanEnd, expectedRevision, cancellationToken);
+
+    public ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(tenantId, id, expectedRevision, cancellationToken);
+
+    public IAsyncEnumerable<RecurringSessionRecord> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken) =>
+        inner.FindOverlappingAsync(tenantId, filter, from, to, cancellationToken);
+
+    public ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken) =>
+        inner.SaveOverrideAsync(tenantId, instanceOverride, expectedRevision, cancellationToken);
+
+    public async ValueTask<bool> SplitAsync(
+        string tenantId,
+        RecurringSession endedSeries,
+        Instant? endedSpanEnd,
+        long expectedRevision,
+        RecurringSession followingSeries,
+        Instant? followingSpanEnd,
+        LocalDateTime moveFrom,
+        long keyShiftSeconds,
+        CancellationToken cancellationToken)
+    {
+        if (BeforeSplit is { } write)
+        {
+            await write();
+        }
+
+        return await inner.SplitAsync(tenantId, endedSeries, endedSpanEnd, expectedRevision, followingSeries, followingSpanEnd, moveFrom, keyShiftSeconds, cancellationToken);
+    }
+
+    public async ValueTask<BookingOutcome> AddParticipantAsync(
+        string tenantId,
+        string recurringSessionId,
+        LocalDateTime identityStart,
+        Participant participant,
+        int? seriesCapacity,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        if (BeforeBooking is { } write)
+        {
+            await write();
+        }
+
+        return await inner.AddParticipantAsync(tenantId, recurringSessionId, identityStart, participant, seriesCapacity, now, cancellationToken);
+    }
+}

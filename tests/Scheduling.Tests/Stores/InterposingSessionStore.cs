@@ -1,0 +1,42 @@
+using Scheduling.Sessions;
+using Scheduling.Stores;
+
+namespace Scheduling.Tests.Stores;
+
+/// <summary>
+/// A session store that runs another write just before a booking reaches the store it wraps: a race between two
+/// calls, made to happen every time.
+/// </summary>
+internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionStore
+{
+    /// <summary>Gets the write to run just before a booking is written, or null.</summary>
+    public Func<Task>? BeforeBooking { get; init; }
+
+    public ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        inner.FindAsync(tenantId, id, cancellationToken);
+
+    public IAsyncEnumerable<Session> FindManyAsync(string tenantId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken) =>
+        inner.FindManyAsync(tenantId, ids, cancellationToken);
+
+    public ValueTask<bool> InsertAsync(string tenantId, Session session, CancellationToken cancellationToken) =>
+        inner.InsertAsync(tenantId, session, cancellationToken);
+
+    public ValueTask<bool> ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken) =>
+        inner.ReplaceAsync(tenantId, session, expectedRevision, cancellationToken);
+
+    public ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken) =>
+        inner.DeleteAsync(tenantId, id, expectedRevision, cancellationToken);
+
+    public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken) =>
+        inner.FindOverlappingAsync(tenantId, filter, from, to, cancellationToken);
+
+    public async ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
+    {
+        if (BeforeBooking is { } write)
+        {
+            await write();
+        }
+
+        return await inner.AddParticipantAsync(tenantId, sessionId, participant, now, cancellationToken);
+    }
+}

@@ -13,6 +13,7 @@ internal struct SeriesHeads : IDisposable
     private SeriesView[] _views;
     private Occurrence[] _heads;
     private int[] _heap;
+    private int _slots;
 
     public SeriesHeads()
     {
@@ -26,15 +27,34 @@ internal struct SeriesHeads : IDisposable
     /// <summary>Adds a series; call <see cref="Heapify"/> after the last one.</summary>
     public void Add(SeriesView view, Occurrence head)
     {
-        if (Count == _views.Length)
+        if (_slots == _views.Length)
         {
             Grow();
         }
 
-        _views[Count] = view;
-        _heads[Count] = head;
-        _heap[Count] = Count;
+        // Slots are never reused: a heap entry may still point at any slot below _slots.
+        _views[_slots] = view;
+        _heads[_slots] = head;
+        _heap[Count] = _slots;
+        _slots++;
         Count++;
+    }
+
+    /// <summary>A copy with arrays of its own.</summary>
+    public readonly SeriesHeads Clone()
+    {
+        var copy = new SeriesHeads();
+        while (copy._views.Length < _slots)
+        {
+            copy.Grow();
+        }
+
+        Array.Copy(_views, copy._views, _slots);
+        Array.Copy(_heads, copy._heads, _slots);
+        Array.Copy(_heap, copy._heap, Count);
+        copy._slots = _slots;
+        copy.Count = Count;
+        return copy;
     }
 
     public void Heapify()
@@ -73,13 +93,14 @@ internal struct SeriesHeads : IDisposable
 
     public void Dispose()
     {
-        Array.Clear(_views, 0, Count);
+        Array.Clear(_views, 0, _slots);
         ArrayPool<SeriesView>.Shared.Return(_views);
         ArrayPool<Occurrence>.Shared.Return(_heads);
         ArrayPool<int>.Shared.Return(_heap);
         _views = [];
         _heads = [];
         _heap = [];
+        _slots = 0;
         Count = 0;
     }
 
@@ -139,10 +160,10 @@ internal struct SeriesHeads : IDisposable
         var views = ArrayPool<SeriesView>.Shared.Rent(size);
         var heads = ArrayPool<Occurrence>.Shared.Rent(size);
         var heap = ArrayPool<int>.Shared.Rent(size);
-        Array.Copy(_views, views, Count);
-        Array.Copy(_heads, heads, Count);
+        Array.Copy(_views, views, _slots);
+        Array.Copy(_heads, heads, _slots);
         Array.Copy(_heap, heap, Count);
-        Array.Clear(_views, 0, Count);
+        Array.Clear(_views, 0, _slots);
         ArrayPool<SeriesView>.Shared.Return(_views);
         ArrayPool<Occurrence>.Shared.Return(_heads);
         ArrayPool<int>.Shared.Return(_heap);

@@ -11,34 +11,38 @@ namespace Scheduling.Sessions;
 /// </summary>
 internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStore recurringSessions)
 {
-    public async ValueTask<(List<Session> Items, bool HasNext)> PageAsync(
+    public async ValueTask<(List<Session> Items, bool HasNext, PageContinuation? Continuation)> PageAsync(
         string tenantId,
         Instant from,
         Instant to,
         SessionFilter filter,
         int pageSize,
         (Instant Start, string Id)? after,
+        Func<long?, long?, PageContinuation?> resume,
         CancellationToken cancellationToken)
     {
+        var sessionsVersion = await sessions.GetChangeVersionAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var seriesVersion = await recurringSessions.GetChangeVersionAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var resumed = resume(sessionsVersion, seriesVersion);
         var limit = pageSize + 1;
         var best = new PriorityQueue<Session, Session>(limit + 1, SessionOrder.Descending.Instance);
         var pushDown = filter.PushDown();
 
-        void Offer(Session session)
+        bool Offer(Session session)
         {
             if (after is { } position && SessionOrder.Compare(session.Start.Timestamp, session.Id, position.Start, position.Id) <= 0)
             {
-                return;
+                return false;
             }
 
             if (best.Count == limit && SessionOrder.Compare(session, best.Peek()) >= 0)
             {
-                return;
+                return false;
             }
 
             if (!Overlaps(session, from, to) || !filter.Admits(session))
             {
-                return;
+                return false;
             }
 
             best.Enqueue(session, session);
@@ -46,6 +50,8 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
             {
                 best.Dequeue();
             }
+
+            return true;
         }
 
         await foreach (var session in sessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
@@ -55,34 +61,48 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
 
         // One head per series: its next occurrence, kept in a pooled array and ordered by a pooled binary heap of
         // indices. A series' enumerator lives on the stack only while its next head is found, so a page allocates
-        // nothing per series.
-        var heads = new SeriesHeads();
+        // nothing per series. A page that continues the one before takes over the heads it left.
+        var moved = resumed?.Moved ?? [];
+        var heads = resumed?.Heads ?? new SeriesHeads();
+        Session? lastAccepted = null;
+        var keepHeads = false;
         try
         {
-            await foreach (var record in recurringSessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
+            if (resumed is null)
             {
-                var view = SeriesView.Of(record);
-                foreach (var moved in record.Overrides.Count == 0 ? [] : record.Overrides.Values)
+                var movedFound = new List<Session>();
+                await foreach (var record in recurringSessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
                 {
-                    if (moved.Start is CalendarDateTime start && view.FindOccurrence(moved.IdentityStart).HasValue)
+                    var view = SeriesView.Of(record);
+                    foreach (var own in record.Overrides.Count == 0 ? [] : record.Overrides.Values)
                     {
-                        Offer(view.Instance(moved.IdentityStart, start, moved));
+                        if (own.Start is CalendarDateTime start && view.FindOccurrence(own.IdentityStart).HasValue)
+                        {
+                            movedFound.Add(view.Instance(own.IdentityStart, start, own));
+                        }
+                    }
+
+                    var expandFrom = from - view.LongestDuration;
+                    if (after is { } position && position.Start > expandFrom)
+                    {
+                        expandFrom = position.Start;
+                    }
+
+                    if (view.TryFindHead(expandFrom, to, cancellationToken, out var head))
+                    {
+                        heads.Add(view, head);
                     }
                 }
 
-                var expandFrom = from - view.LongestDuration;
-                if (after is { } position && position.Start > expandFrom)
-                {
-                    expandFrom = position.Start;
-                }
-
-                if (view.TryFindHead(expandFrom, to, cancellationToken, out var head))
-                {
-                    heads.Add(view, head);
-                }
+                heads.Heapify();
+                moved = movedFound;
             }
 
-            heads.Heapify();
+            foreach (var instance in moved)
+            {
+                Offer(instance);
+            }
+
             while (heads.Count > 0)
             {
                 var (view, head) = heads.Peek();
@@ -91,7 +111,12 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
                     break;
                 }
 
-                Offer(view.Instance(head));
+                var instance = view.Instance(head);
+                if (Offer(instance))
+                {
+                    lastAccepted = instance;
+                }
+
                 if (view.TryFindHead(head.Start + Duration.FromSeconds(1), to, cancellationToken, out var next))
                 {
                     heads.ReplacePeek(next);
@@ -101,10 +126,21 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
                     heads.RemovePeek();
                 }
             }
+
+            keepHeads = best.Count == limit && sessionsVersion is not null && seriesVersion is not null;
+            if (keepHeads && lastAccepted is { } last && ReferenceEquals(best.Peek(), last))
+            {
+                // The one item read beyond the page came from a series whose head has moved past it: the next page
+                // offers it again with the moved instances.
+                moved = [.. moved, last];
+            }
         }
         finally
         {
-            heads.Dispose();
+            if (!keepHeads)
+            {
+                heads.Dispose();
+            }
         }
 
         var items = new List<Session>(best.Count);
@@ -120,7 +156,15 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
             items.RemoveAt(items.Count - 1);
         }
 
-        return (items, hasNext);
+        var continuation = keepHeads && hasNext
+            ? new PageContinuation(tenantId, sessionsVersion!.Value, seriesVersion!.Value, heads, moved)
+            : null;
+        if (keepHeads && continuation is null)
+        {
+            heads.Dispose();
+        }
+
+        return (items, hasNext, continuation);
     }
 
     /// <summary>Overlap with <c>[from, to)</c>: starts before the end and ends after the start; an instant-long session counts when it starts inside.</summary>

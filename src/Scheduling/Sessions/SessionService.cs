@@ -25,6 +25,7 @@ public sealed class SessionService
     private readonly SchedulingOptions _options;
     private readonly SessionPager _pager;
     private readonly CursorCodec _cursors;
+    private readonly PageContinuations _continuations = new();
 
     /// <summary>Creates the API over two stores.</summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
@@ -455,7 +456,7 @@ public sealed class SessionService
             throw SchedulingException.Limit("pageSize", $"The page size must be between 1 and {_options.MaxPageSize}; {pageSize} was asked for.");
         }
 
-        return PageAsync(caller, query.From, query.To, query.Filter, query.Fieldset, pageSize, after: null, cancellationToken);
+        return PageAsync(caller, query.From, query.To, query.Filter, query.Fieldset, pageSize, after: null, cursor: null, cancellationToken);
     }
 
     /// <summary>The next page of a query. The cursor carries the query; tenant and permissions come from the caller.</summary>
@@ -471,7 +472,7 @@ public sealed class SessionService
         var state = SessionCursor.FromPayload(_cursors.Open(caller.TenantId, cursor));
         CheckRead(caller, state.Fieldset);
         var filter = SessionFilter.Parse(state.FilterJson);
-        return PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cancellationToken);
+        return PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cursor, cancellationToken);
     }
 
     private async ValueTask<CursorPage<Session>> PageAsync(
@@ -482,14 +483,27 @@ public sealed class SessionService
         SessionFieldset fieldset,
         int pageSize,
         (Instant Start, string Id)? after,
+        string? cursor,
         CancellationToken cancellationToken)
     {
-        var (items, hasNext) = await _pager.PageAsync(caller.TenantId, from, to, filter, pageSize, after, cancellationToken).ConfigureAwait(false);
+        var (items, hasNext, continuation) = await _pager.PageAsync(
+            caller.TenantId,
+            from,
+            to,
+            filter,
+            pageSize,
+            after,
+            (sessionsVersion, seriesVersion) => cursor is null ? null : _continuations.TakeCopy(cursor, caller.TenantId, sessionsVersion, seriesVersion),
+            cancellationToken).ConfigureAwait(false);
         string? next = null;
         if (hasNext)
         {
             var last = items[^1];
             next = _cursors.Seal(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload());
+            if (continuation is not null)
+            {
+                _continuations.Keep(next, continuation);
+            }
         }
 
         return new CursorPage<Session>([.. items.Select(s => Shape(s, fieldset))], hasNext, next);

@@ -66,4 +66,10 @@ public interface IRecurringSessionStore
         int? seriesCapacity,
         Instant now,
         CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A number that changes with every write to the tenant, or null when the store cannot tell cheaply. The core
+    /// only uses it to reuse work from one page of a query to the next while nothing has changed.
+    /// </summary>
+    ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken);
 }

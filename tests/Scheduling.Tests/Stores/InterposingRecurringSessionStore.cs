@@ -68,4 +68,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
 
         return await inner.AddParticipantAsync(tenantId, recurringSessionId, identityStart, participant, seriesCapacity, now, cancellationToken);
     }
+
+    public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
+        inner.GetChangeVersionAsync(tenantId, cancellationToken);
 }

@@ -39,4 +39,7 @@ internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionSto
 
         return await inner.AddParticipantAsync(tenantId, sessionId, participant, now, cancellationToken);
     }
+
+    public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
+        inner.GetChangeVersionAsync(tenantId, cancellationToken);
 }

@@ -14,6 +14,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     private readonly object _gate = new();
     private readonly Dictionary<string, ImmutableDictionary<string, Entry>> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry[]> _snapshots = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
     public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
@@ -86,6 +87,15 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         }
 
         return Overlapping(snapshot, filter, from, to, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<long?>(_versions.GetValueOrDefault(tenantId));
+        }
     }
 
     /// <inheritdoc />
@@ -230,6 +240,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     {
         _tenants[tenantId] = records;
         _snapshots.Remove(tenantId);
+        _versions[tenantId] = _versions.GetValueOrDefault(tenantId) + 1;
     }
 
     /// <summary>

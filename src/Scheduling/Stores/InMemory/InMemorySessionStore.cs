@@ -134,6 +134,15 @@ public sealed class InMemorySessionStore : ISessionStore
         }
     }
 
+    /// <inheritdoc />
+    public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return ValueTask.FromResult<long?>(For(tenantId).Version);
+        }
+    }
+
     /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
     internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
         start < to && (end > from || (start >= from && end == start));
@@ -207,9 +216,13 @@ public sealed class InMemorySessionStore : ISessionStore
         /// <summary>The longest any session of the tenant has lasted; never shrinks, which only widens the scan a little.</summary>
         public Duration Longest { get; private set; }
 
+        /// <summary>Grows with every write.</summary>
+        public long Version { get; private set; }
+
         public void Changed(Session? written)
         {
             _byStart = null;
+            Version++;
             if (written is not null && written.End.Timestamp - written.Start.Timestamp > Longest)
             {
                 Longest = written.End.Timestamp - written.Start.Timestamp;

@@ -1,0 +1,67 @@
+using NodaTime;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// Work a page of a query leaves for the next one: the series heads still to merge and the instances moved to their
+/// own times, kept under the next page's cursor for as long as neither store changed. A pure optimisation: a cursor
+/// whose continuation is gone (evicted, another host, a write since) is computed from the stores as usual.
+/// </summary>
+/// <remarks>Holds at most <see cref="Capacity"/> continuations, each the size of the query's series count. Thread-safe.</remarks>
+internal sealed class PageContinuations
+{
+    public const int Capacity = 16;
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, PageContinuation> _byCursor = new(StringComparer.Ordinal);
+    private readonly Queue<string> _order = new();
+
+    public void Keep(string cursor, PageContinuation continuation)
+    {
+        lock (_gate)
+        {
+            if (_byCursor.Remove(cursor, out var replaced))
+            {
+                replaced.Heads.Dispose();
+            }
+
+            _byCursor[cursor] = continuation;
+            _order.Enqueue(cursor);
+            while (_byCursor.Count > Capacity && _order.TryDequeue(out var oldest))
+            {
+                if (_byCursor.Remove(oldest, out var evicted))
+                {
+                    evicted.Heads.Dispose();
+                }
+            }
+        }
+    }
+
+    /// <summary>A copy of the continuation kept under <paramref name="cursor"/>, if it is for this tenant and both stores are unchanged.</summary>
+    public PageContinuation? TakeCopy(string cursor, string tenantId, long? sessionsVersion, long? seriesVersion)
+    {
+        if (sessionsVersion is null || seriesVersion is null)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            return _byCursor.TryGetValue(cursor, out var kept)
+                && kept.TenantId == tenantId && kept.SessionsVersion == sessionsVersion && kept.SeriesVersion == seriesVersion
+                    ? kept with { Heads = kept.Heads.Clone() }
+                    : null;
+        }
+    }
+}
+
+/// <summary>What one page leaves for the next: see <see cref="PageContinuations"/>.</summary>
+/// <param name="TenantId">The tenant of the query.</param>
+/// <param name="SessionsVersion">The single-session store's version when the page was read.</param>
+/// <param name="SeriesVersion">The series store's version when the page was read.</param>
+/// <param name="Heads">The next occurrence of every series that has one after the page.</param>
+/// <param name="Moved">
+/// Instances that do not come from the heads: those moved to their own times, and the one item read beyond the page
+/// when a series gave it.
+/// </param>
+internal sealed record PageContinuation(string TenantId, long SessionsVersion, long SeriesVersion, SeriesHeads Heads, IReadOnlyList<Session> Moved);

@@ -31,18 +31,7 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     /// <inheritdoc />
-    public virtual async Task DisposeAsync()
-    {
-        switch (Store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    public virtual Task DisposeAsync() => StoreDisposal.DisposeAsync(Store);
 
     [Fact]
     public async Task Inserted_series_is_found_with_its_span_end_and_no_overrides()

@@ -30,18 +30,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     public async Task InitializeAsync() => Store = await CreateStoreAsync();
 
     /// <inheritdoc />
-    public virtual async Task DisposeAsync()
-    {
-        switch (Store)
-        {
-            case IAsyncDisposable asyncDisposable:
-                await asyncDisposable.DisposeAsync();
-                break;
-            case IDisposable disposable:
-                disposable.Dispose();
-                break;
-        }
-    }
+    public virtual Task DisposeAsync() => StoreDisposal.DisposeAsync(Store);
 
     [Fact]
     public async Task Inserted_session_is_found_as_it_was_given()

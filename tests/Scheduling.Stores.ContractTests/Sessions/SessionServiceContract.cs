@@ -55,15 +55,7 @@ public abstract partial class SessionServiceContract : IAsyncLifetime
     {
         foreach (var store in new object[] { _sessions, _recurringSessions }.Distinct())
         {
-            switch (store)
-            {
-                case IAsyncDisposable asyncDisposable:
-                    await asyncDisposable.DisposeAsync();
-                    break;
-                case IDisposable disposable:
-                    disposable.Dispose();
-                    break;
-            }
+            await StoreDisposal.DisposeAsync(store);
         }
     }
 

@@ -205,7 +205,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         (await Store.FindAsync(TenantB, "s1", None)).Should().BeNull();
         (await ToListAsync(Store.FindManyAsync(TenantB, ["s1"], None))).Should().BeEmpty();
-        (await ToListAsync(Store.FindOverlappingAsync(TenantB, SessionCandidateFilter.Any, Time.Utc(2025, 1, 1), Time.Utc(2026, 1, 1), None))).Should().BeEmpty();
+        (await ToListAsync(Store.FindOverlappingAsync(TenantB, SessionCandidateFilter.Any, Time.Utc(2025, 1, 1), Time.Utc(2026, 1, 1), after: null, None))).Should().BeEmpty();
     }
 
     [Fact]
@@ -239,7 +239,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         var session = Sample("s1") with { Start = Time.At(OnMarch3(start)), End = Time.At(OnMarch3(end)) };
         await Store.InsertAsync(TenantA, session, None);
 
-        var found = await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, OnMarch3("10:00"), OnMarch3("12:00"), None));
+        var found = await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, OnMarch3("10:00"), OnMarch3("12:00"), after: null, None));
 
         string[] expected = overlaps ? ["s1"] : [];
         found.Select(s => s.Id).Should().BeEquivalentTo(expected);
@@ -252,9 +252,9 @@ public abstract class SessionStoreContract : IAsyncLifetime
         var session = Sample("s1") with { Start = Time.InNewYork(2025, 3, 10, 18, 30), End = Time.InNewYork(2025, 3, 10, 19, 30) };
         await Store.InsertAsync(TenantA, session, None);
 
-        (await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10, 22), Time.Utc(2025, 3, 10, 23), None)))
+        (await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10, 22), Time.Utc(2025, 3, 10, 23), after: null, None)))
             .Should().ContainSingle();
-        (await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10, 18), Time.Utc(2025, 3, 10, 22), None)))
+        (await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10, 18), Time.Utc(2025, 3, 10, 22), after: null, None)))
             .Should().BeEmpty();
     }
 
@@ -422,7 +422,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         using var cancellation = new CancellationTokenSource();
         await cancellation.CancelAsync();
 
-        var walk = () => ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), cancellation.Token));
+        var walk = () => ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), after: null, cancellation.Token));
 
         await walk.Should().ThrowAsync<OperationCanceledException>();
     }
@@ -435,7 +435,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         var walk = async () =>
         {
-            await foreach (var _ in Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), cancellation.Token))
+            await foreach (var _ in Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), after: null, cancellation.Token))
             {
                 await cancellation.CancelAsync();
             }
@@ -515,5 +515,33 @@ public abstract class SessionStoreContract : IAsyncLifetime
     }
 
     private async Task<List<string>> FindOverlappingIdsAsync(SessionCandidateFilter filter) =>
-        [.. (await ToListAsync(Store.FindOverlappingAsync(TenantA, filter, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), None))).Select(s => s.Id)];
+        [.. (await ToListAsync(Store.FindOverlappingAsync(TenantA, filter, Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), after: null, None))).Select(s => s.Id)];
+
+    [Fact]
+    public async Task FindOverlapping_returns_sessions_in_order_of_start_then_id()
+    {
+        await Store.InsertAsync(TenantA, Sample("c") with { Start = Time.At(Time.Utc(2025, 3, 10, 9)), End = Time.At(Time.Utc(2025, 3, 10, 10)) }, None);
+        await Store.InsertAsync(TenantA, Sample("a") with { Start = Time.At(Time.Utc(2025, 3, 10, 9)), End = Time.At(Time.Utc(2025, 3, 10, 11)) }, None);
+        await Store.InsertAsync(TenantA, Sample("b") with { Start = Time.At(Time.Utc(2025, 3, 10, 8)), End = Time.At(Time.Utc(2025, 3, 10, 9, 30)) }, None);
+
+        var found = await ToListAsync(Store.FindOverlappingAsync(TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10), Time.Utc(2025, 3, 11), after: null, None));
+
+        found.Select(s => s.Id).Should().Equal("b", "a", "c");
+    }
+
+    [Fact]
+    public async Task FindOverlapping_starts_after_the_keyset_position()
+    {
+        foreach (var id in new[] { "a", "b", "c" })
+        {
+            await Store.InsertAsync(TenantA, Sample(id) with { Start = Time.At(Time.Utc(2025, 3, 10, 9)), End = Time.At(Time.Utc(2025, 3, 10, 10)) }, None);
+        }
+
+        await Store.InsertAsync(TenantA, Sample("later") with { Start = Time.At(Time.Utc(2025, 3, 10, 12)), End = Time.At(Time.Utc(2025, 3, 10, 13)) }, None);
+
+        var found = await ToListAsync(Store.FindOverlappingAsync(
+            TenantA, SessionCandidateFilter.Any, Time.Utc(2025, 3, 10), Time.Utc(2025, 3, 11), new SessionPosition(Time.Utc(2025, 3, 10, 9), "a"), None));
+
+        found.Select(s => s.Id).Should().Equal("b", "c", "later");
+    }
 }

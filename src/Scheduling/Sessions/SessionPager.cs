@@ -54,9 +54,15 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
             return true;
         }
 
-        await foreach (var session in sessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
+        // Singles come in result order, so once a page's worth passed the filter the rest cannot make the page.
+        var singlesAfter = after is { } keyset ? new SessionPosition(keyset.Start, keyset.Id) : (SessionPosition?)null;
+        var acceptedSingles = 0;
+        await foreach (var session in sessions.FindOverlappingAsync(tenantId, pushDown, from, to, singlesAfter, cancellationToken).ConfigureAwait(false))
         {
-            Offer(session);
+            if (Offer(session) && ++acceptedSingles == limit)
+            {
+                break;
+            }
         }
 
         // One head per series: its next occurrence, kept in a pooled array and ordered by a pooled binary heap of

@@ -25,10 +25,12 @@ public interface ISessionStore
     ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The sessions that <paramref name="filter"/> admits and whose time overlaps <c>[from, to)</c>
-    /// (start before <paramref name="to"/>, and end after <paramref name="from"/> or start at or after it); in no particular order.
+    /// The sessions that <paramref name="filter"/> admits and whose time overlaps <c>[from, to)</c> (start before
+    /// <paramref name="to"/>, and end after <paramref name="from"/> or start at or after it), after
+    /// <paramref name="after"/> when given, in ascending order of (start, id ordinal). The caller stops reading when
+    /// it has enough, so a store should stream (a seek on an index, not a load of the window).
     /// </summary>
-    IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken);
+    IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, SessionPosition? after, CancellationToken cancellationToken);
 
     /// <summary>
     /// Adds a participant atomically: the session's capacity is checked and the participant added in one step, so two

@@ -27,8 +27,8 @@ internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionSto
     public ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken) =>
         inner.DeleteAsync(tenantId, id, expectedRevision, cancellationToken);
 
-    public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken) =>
-        inner.FindOverlappingAsync(tenantId, filter, from, to, cancellationToken);
+    public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, SessionPosition? after, CancellationToken cancellationToken) =>
+        inner.FindOverlappingAsync(tenantId, filter, from, to, after, cancellationToken);
 
     public async ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
     {

@@ -87,7 +87,7 @@ public sealed class InMemorySessionStore : ISessionStore
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken)
+    public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, SessionPosition? after, CancellationToken cancellationToken)
     {
         Session[] snapshot;
         Duration longest;
@@ -98,7 +98,7 @@ public sealed class InMemorySessionStore : ISessionStore
             longest = tenant.Longest;
         }
 
-        return Overlapping(snapshot, longest, filter, from, to, cancellationToken);
+        return Overlapping(snapshot, longest, filter, from, to, after, cancellationToken);
     }
 
     /// <inheritdoc />
@@ -153,12 +153,24 @@ public sealed class InMemorySessionStore : ISessionStore
         SessionCandidateFilter filter,
         Instant from,
         Instant to,
+        SessionPosition? after,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        // Nothing that starts before from - longest can still be running at from.
-        var first = FirstStartingAtOrAfter(byStart, from - longest);
+        // Nothing that starts before from - longest can still be running at from, and nothing before the position counts.
+        var lowest = from - longest;
+        if (after is { } position && position.Start > lowest)
+        {
+            lowest = position.Start;
+        }
+
+        var first = FirstStartingAtOrAfter(byStart, lowest);
         for (var index = first; index < byStart.Length && byStart[index].Start.Timestamp < to; index++)
         {
+            if (after is { } past && SessionOrder.Compare(byStart[index].Start.Timestamp, byStart[index].Id, past.Start, past.Id) <= 0)
+            {
+                continue;
+            }
+
             if (((index - first) & 1023) == 1023)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -234,7 +246,7 @@ public sealed class InMemorySessionStore : ISessionStore
             if (_byStart is null)
             {
                 var sorted = Sessions.Values.ToArray();
-                Array.Sort(sorted, (left, right) => left.Start.Timestamp.CompareTo(right.Start.Timestamp));
+                Array.Sort(sorted, SessionOrder.Compare);
                 _byStart = sorted;
             }
 

@@ -1,0 +1,43 @@
+using Scheduling.Stores;
+using Scheduling.Stores.InMemory;
+
+namespace Scheduling.Hosting;
+
+/// <summary>
+/// Says how <see cref="SchedulingServiceCollectionExtensions.AddScheduling"/> wires Scheduling up: which stores, which
+/// options. Store packages add their own <c>Use...</c> methods (<c>UseSqlite</c>, <c>UsePostgreSql</c>).
+/// </summary>
+public sealed class SchedulingBuilder
+{
+    internal SchedulingBuilder()
+    {
+        UseInMemoryStore();
+    }
+
+    internal Func<IServiceProvider, ISessionStore> SessionStore { get; private set; } = null!;
+
+    internal Func<IServiceProvider, IRecurringSessionStore> RecurringSessionStore { get; private set; } = null!;
+
+    internal SchedulingOptions Options { get; private set; } = new();
+
+    /// <summary>Keeps everything in memory, in this process (the default).</summary>
+    public SchedulingBuilder UseInMemoryStore() =>
+        UseStores(_ => new InMemorySessionStore(), _ => new InMemoryRecurringSessionStore());
+
+    /// <summary>Uses the given stores; what store packages call from their own <c>Use...</c> methods.</summary>
+    /// <exception cref="ArgumentNullException">A factory is null.</exception>
+    public SchedulingBuilder UseStores(Func<IServiceProvider, ISessionStore> sessionStore, Func<IServiceProvider, IRecurringSessionStore> recurringSessionStore)
+    {
+        SessionStore = sessionStore ?? throw new ArgumentNullException(nameof(sessionStore));
+        RecurringSessionStore = recurringSessionStore ?? throw new ArgumentNullException(nameof(recurringSessionStore));
+        return this;
+    }
+
+    /// <summary>Uses these options (limits, cursor key); they are checked when <c>AddScheduling</c> runs.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public SchedulingBuilder WithOptions(SchedulingOptions options)
+    {
+        Options = options ?? throw new ArgumentNullException(nameof(options));
+        return this;
+    }
+}

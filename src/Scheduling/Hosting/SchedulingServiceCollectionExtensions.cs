@@ -1,0 +1,41 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NodaTime;
+using Scheduling.Sessions;
+using Scheduling.Stores;
+
+namespace Scheduling.Hosting;
+
+/// <summary>Registers Scheduling in a host's service collection.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="SessionService"/>, its stores (in memory unless <paramref name="configure"/> picks
+    /// others) and its options, all as singletons: <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.
+    /// </summary>
+    /// <remarks>
+    /// Registration uses <c>TryAdd</c>: calling it again changes nothing, and a host may register its own
+    /// <see cref="IClock"/> (the system clock is the default), stores or options first to override them. Options are
+    /// checked here, at start-up, so a bad value fails the host's start rather than the first call.
+    /// </remarks>
+    /// <exception cref="ArgumentException">The options are invalid; the message says which value.</exception>
+    public static IServiceCollection AddScheduling(this IServiceCollection services, Action<SchedulingBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new SchedulingBuilder();
+        configure?.Invoke(builder);
+        builder.Options.Validate();
+
+        // The composition root is where the real clock belongs; everything else receives IClock.
+        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(builder.Options);
+        services.TryAddSingleton(builder.SessionStore);
+        services.TryAddSingleton(builder.RecurringSessionStore);
+        services.TryAddSingleton(provider => new SessionService(
+            provider.GetRequiredService<ISessionStore>(),
+            provider.GetRequiredService<IRecurringSessionStore>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<SchedulingOptions>()));
+        return services;
+    }
+}

@@ -1,0 +1,417 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using NodaTime;
+using Scheduling.Sessions;
+using Scheduling.Stores.Serialization;
+
+namespace Scheduling.Stores.Sqlite;
+
+/// <summary>
+/// An <see cref="IRecurringSessionStore"/> in a SQLite file: each series and each instance override as its JSON body
+/// (<see cref="StoredJson"/>) beside the columns queries use. A window query selects series by their span and by
+/// instances moved into the window, in SQL; every write (a split included) is one transaction that also bumps the
+/// tenant's change version.
+/// </summary>
+/// <remarks>
+/// Thread-safe: each call uses its own pooled connection, so one instance serves a whole process, and several
+/// instances (or processes) may share a file. SQLite admits one writer at a time; concurrent writers wait up to
+/// <see cref="SqliteStoreOptions.BusyTimeout"/>. The schema is migrated on first use unless
+/// <see cref="SqliteStoreOptions.ApplyMigrations"/> is off.
+/// </remarks>
+public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
+{
+    private readonly SqliteDatabase _database;
+
+    /// <summary>Creates a store over the database of <paramref name="connectionString"/>, with the default options.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, such as <c>Data Source=scheduling.db</c>.</param>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is blank or malformed.</exception>
+    public SqliteRecurringSessionStore(string connectionString)
+        : this(connectionString, SqliteStoreOptions.Default)
+    {
+    }
+
+    /// <summary>Creates a store over the database of <paramref name="connectionString"/>.</summary>
+    /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, such as <c>Data Source=scheduling.db</c>.</param>
+    /// <param name="options">How to use the database.</param>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is blank or malformed, or an option is out of range.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
+    public SqliteRecurringSessionStore(string connectionString, SqliteStoreOptions options)
+    {
+        _database = new SqliteDatabase(connectionString, options);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(RecurringSessionSql.Find).With("@tenant", tenantId).With("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var record in ReadRecords(reader, cancellationToken).ConfigureAwait(false))
+        {
+            return record;
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (!await InsertSeriesAsync(connection, transaction, tenantId, series, spanEnd, cancellationToken).ConfigureAwait(false))
+                {
+                    return (false, false);
+                }
+
+                await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (!await ReplaceSeriesAsync(connection, transaction, tenantId, series, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
+                {
+                    return (false, false);
+                }
+
+                await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                await using (var delete = connection.Command(RecurringSessionSql.Delete, transaction)
+                    .With("@tenant", tenantId)
+                    .With("@id", id)
+                    .With("@expected_revision", expectedRevision))
+                {
+                    if (await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        return (false, false);
+                    }
+                }
+
+                await using (var overrides = connection.Command(RecurringSessionSql.DeleteOverrides, transaction).With("@tenant", tenantId).With("@id", id))
+                {
+                    await overrides.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await BumpAsync(connection, transaction, tenantId, 0, cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecurringSessionRecord> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        return FindOverlapping(tenantId, filter, from, to, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceOverride);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (!await SeriesExistsAsync(connection, transaction, tenantId, instanceOverride.RecurringSessionId, cancellationToken).ConfigureAwait(false)
+                    || !await SaveOverrideAsync(connection, transaction, tenantId, instanceOverride, expectedRevision, cancellationToken).ConfigureAwait(false))
+                {
+                    return (false, false);
+                }
+
+                await RefreshSpanAsync(connection, transaction, tenantId, instanceOverride.RecurringSessionId, cancellationToken).ConfigureAwait(false);
+                await BumpAsync(connection, transaction, tenantId, instanceOverride.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<bool> SplitAsync(
+        string tenantId,
+        RecurringSession endedSeries,
+        Instant? endedSpanEnd,
+        long expectedRevision,
+        RecurringSession followingSeries,
+        Instant? followingSpanEnd,
+        LocalDateTime moveFrom,
+        long keyShiftSeconds,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endedSeries);
+        ArgumentNullException.ThrowIfNull(followingSeries);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                if (!await ReplaceSeriesAsync(connection, transaction, tenantId, endedSeries, endedSpanEnd, expectedRevision, cancellationToken).ConfigureAwait(false)
+                    || !await InsertSeriesAsync(connection, transaction, tenantId, followingSeries, followingSpanEnd, cancellationToken).ConfigureAwait(false))
+                {
+                    return (false, false);
+                }
+
+                // What is stored now, under the write lock, moves: a booking made while the caller computed the split
+                // is in this range too.
+                var moving = new List<InstanceOverride>();
+                await using (var read = connection.Command(RecurringSessionSql.OverridesFrom, transaction)
+                    .With("@tenant", tenantId)
+                    .With("@id", endedSeries.Id)
+                    .With("@move_from", ColumnValues.Key(moveFrom)))
+                await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        moving.Add(StoredJson.ReadOverride(reader.GetString(0)));
+                    }
+                }
+
+                if (moving.Count > 0)
+                {
+                    await using (var delete = connection.Command(RecurringSessionSql.DeleteOverridesFrom, transaction)
+                        .With("@tenant", tenantId)
+                        .With("@id", endedSeries.Id)
+                        .With("@move_from", ColumnValues.Key(moveFrom)))
+                    {
+                        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+
+                    foreach (var instanceOverride in moving)
+                    {
+                        var moved = instanceOverride with { RecurringSessionId = followingSeries.Id, IdentityStart = instanceOverride.IdentityStart.PlusSeconds(keyShiftSeconds) };
+                        await using var insert = connection.Command(RecurringSessionSql.InsertMovedOverride, transaction).WithOverride(tenantId, moved);
+                        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                await RefreshSpanAsync(connection, transaction, tenantId, endedSeries.Id, cancellationToken).ConfigureAwait(false);
+                await RefreshSpanAsync(connection, transaction, tenantId, followingSeries.Id, cancellationToken).ConfigureAwait(false);
+                await BumpAsync(connection, transaction, tenantId, Math.Max(LongestTicks(endedSeries.Duration), LongestTicks(followingSeries.Duration)), cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<BookingOutcome> AddParticipantAsync(
+        string tenantId,
+        string recurringSessionId,
+        LocalDateTime identityStart,
+        Participant participant,
+        int? seriesCapacity,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                // Read, check and write under the write lock taken by BEGIN IMMEDIATE: no other booking interleaves.
+                RecurringSession series;
+                await using (var find = connection.Command(RecurringSessionSql.FindSeries, transaction).With("@tenant", tenantId).With("@id", recurringSessionId))
+                {
+                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string body)
+                    {
+                        return (false, BookingOutcome.NotFound);
+                    }
+
+                    series = StoredJson.ReadRecurringSession(body);
+                }
+
+                InstanceOverride? stored;
+                await using (var find = connection.Command(RecurringSessionSql.FindOverride, transaction)
+                    .With("@tenant", tenantId)
+                    .With("@id", recurringSessionId)
+                    .With("@identity_start", ColumnValues.Key(identityStart)))
+                {
+                    stored = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadOverride(body) : null;
+                }
+
+                var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
+                var start = current.Start?.Timestamp ?? series.InstanceStartOf(identityStart);
+                if (current.IsCancelled || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
+                {
+                    return (false, BookingOutcome.Cancelled);
+                }
+
+                if (current.Participants.Any(p => p.Id == participant.Id))
+                {
+                    return (false, BookingOutcome.AlreadyBooked);
+                }
+
+                if ((current.Capacity ?? seriesCapacity) is int capacity && current.Participants.Length >= capacity)
+                {
+                    return (false, BookingOutcome.Full);
+                }
+
+                var booked = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
+                await SaveOverrideAsync(connection, transaction, tenantId, booked, current.Revision, cancellationToken).ConfigureAwait(false);
+                await BumpAsync(connection, transaction, tenantId, 0, cancellationToken).ConfigureAwait(false);
+                return (true, BookingOutcome.Booked);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
+        _database.ChangeVersionAsync(tenantId, TenantStateSql.RecurringSessions, cancellationToken);
+
+    /// <summary>
+    /// Whether a series can have an instance overlapping <c>[from, to)</c>, by the exact rule: its span
+    /// <c>[first start, effective span end)</c> overlaps the window, or an instance moved on its own does.
+    /// </summary>
+    private static bool CanOverlap(RecurringSessionRecord record, Instant from, Instant to)
+    {
+        if (record.Series.FirstStart < to && (record.EffectiveSpanEnd ?? Instant.MaxValue) > from)
+        {
+            return true;
+        }
+
+        foreach (var instanceOverride in record.Overrides.Values)
+        {
+            if (instanceOverride.Start is CalendarDateTime start
+                && SqliteSessionStore.Overlaps(start.Timestamp, start.Timestamp + (instanceOverride.Duration ?? record.Series.Duration), from, to))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How far before a window a moved instance of this length can start and still reach into it, in ticks.</summary>
+    private static long LongestTicks(Duration duration) => ColumnValues.CeilingTicks(duration.ToInt64Nanoseconds());
+
+    private static ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, long longestTicks, CancellationToken cancellationToken) =>
+        SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.RecurringSessions, longestTicks, cancellationToken);
+
+    private static async ValueTask<bool> InsertSeriesAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.Insert, transaction).WithSeries(tenantId, series, spanEnd);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static async ValueTask<bool> ReplaceSeriesAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string tenantId,
+        RecurringSession series,
+        Instant? spanEnd,
+        long expectedRevision,
+        CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.Replace, transaction)
+            .WithSeries(tenantId, series, spanEnd)
+            .With("@expected_revision", expectedRevision);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static async ValueTask<bool> SeriesExistsAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.Exists, transaction).With("@tenant", tenantId).With("@id", id);
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null;
+    }
+
+    /// <summary>Stores an override if its stored revision is <paramref name="expectedRevision"/> (0: none stored yet).</summary>
+    private static async ValueTask<bool> SaveOverrideAsync(
+        SqliteConnection connection,
+        SqliteTransaction transaction,
+        string tenantId,
+        InstanceOverride instanceOverride,
+        long expectedRevision,
+        CancellationToken cancellationToken)
+    {
+        await using var command = expectedRevision == 0
+            ? connection.Command(RecurringSessionSql.InsertOverride, transaction).WithOverride(tenantId, instanceOverride)
+            : connection.Command(RecurringSessionSql.ReplaceOverride, transaction).WithOverride(tenantId, instanceOverride).With("@expected_revision", expectedRevision);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+    }
+
+    private static async ValueTask RefreshSpanAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.RefreshSpan, transaction).With("@tenant", tenantId).With("@id", id);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads rows of (series id, span end, series body, override body or NULL), grouped by series, into records.
+    /// </summary>
+    private static async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? id = null;
+        RecurringSession? series = null;
+        Instant? spanEnd = null;
+        var overrides = ImmutableDictionary.CreateBuilder<LocalDateTime, InstanceOverride>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var rowId = reader.GetString(0);
+            if (rowId != id)
+            {
+                if (series is not null)
+                {
+                    yield return new RecurringSessionRecord(series, spanEnd, overrides.ToImmutable());
+                    overrides = ImmutableDictionary.CreateBuilder<LocalDateTime, InstanceOverride>();
+                }
+
+                id = rowId;
+                spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
+                series = StoredJson.ReadRecurringSession(reader.GetString(2));
+            }
+
+            if (!reader.IsDBNull(3))
+            {
+                var instanceOverride = StoredJson.ReadOverride(reader.GetString(3));
+                overrides[instanceOverride.IdentityStart] = instanceOverride;
+            }
+        }
+
+        if (series is not null)
+        {
+            yield return new RecurringSessionRecord(series, spanEnd, overrides.ToImmutable());
+        }
+    }
+
+    private async IAsyncEnumerable<RecurringSessionRecord> FindOverlapping(
+        string tenantId,
+        SessionCandidateFilter filter,
+        Instant from,
+        Instant to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // Disposing the enumerator early disposes the reader and returns the connection.
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(RecurringSessionSql.FindOverlapping)
+            .With("@tenant", tenantId)
+            .With("@from_ticks", ColumnValues.Floor(from))
+            .With("@to_ticks", ColumnValues.Ceiling(to))
+            .WithCandidateFilter(filter)
+            .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var record in ReadRecords(reader, cancellationToken).ConfigureAwait(false))
+        {
+            // The columns are rounded to ticks; the exact rule decides at the edges.
+            if (CanOverlap(record, from, to))
+            {
+                yield return record;
+            }
+        }
+    }
+}

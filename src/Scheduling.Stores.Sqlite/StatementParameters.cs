@@ -1,0 +1,52 @@
+using Microsoft.Data.Sqlite;
+using Scheduling.Sessions;
+using Scheduling.Stores.Serialization;
+
+namespace Scheduling.Stores.Sqlite;
+
+/// <summary>Binds an aggregate's indexed columns and JSON body to the parameters the stores' statements name.</summary>
+internal static class StatementParameters
+{
+    /// <summary>Binds a session: <c>@tenant</c>, <c>@id</c>, its filter columns, ticks, revision and body.</summary>
+    public static SqliteCommand WithSession(this SqliteCommand command, string tenantId, Session session) => command
+        .With("@tenant", tenantId)
+        .With("@id", session.Id)
+        .With("@schedule_id", session.ScheduleId)
+        .With("@schedule_owner_id", session.ScheduleOwnerId)
+        .With("@type", (int)session.Type)
+        .With("@status", (int)session.Status)
+        .With("@start_ticks", ColumnValues.Floor(session.Start.Timestamp))
+        .With("@end_ticks", ColumnValues.Ceiling(session.End.Timestamp))
+        .With("@revision", session.Revision)
+        .With("@body", StoredJson.Write(session));
+
+    /// <summary>Binds a series: <c>@tenant</c>, <c>@id</c>, its filter columns, span, duration, revision and body.</summary>
+    public static SqliteCommand WithSeries(this SqliteCommand command, string tenantId, RecurringSession series, NodaTime.Instant? spanEnd) => command
+        .With("@tenant", tenantId)
+        .With("@id", series.Id)
+        .With("@schedule_id", series.ScheduleId)
+        .With("@schedule_owner_id", series.ScheduleOwnerId)
+        .With("@type", (int)series.Type)
+        .With("@first_start_ticks", ColumnValues.Floor(series.FirstStart))
+        .With("@span_end", spanEnd is { } end ? ColumnValues.Text(end) : null)
+        .With("@span_end_ticks", spanEnd is { } endTicks ? ColumnValues.Ceiling(endTicks) : null)
+        .With("@duration_ns", series.Duration.ToInt64Nanoseconds())
+        .With("@revision", series.Revision)
+        .With("@body", StoredJson.Write(series));
+
+    /// <summary>Binds an override: <c>@tenant</c>, <c>@id</c> (its series), its key, moved start, duration, revision and body.</summary>
+    public static SqliteCommand WithOverride(this SqliteCommand command, string tenantId, InstanceOverride instanceOverride) => command
+        .With("@tenant", tenantId)
+        .With("@id", instanceOverride.RecurringSessionId)
+        .With("@identity_start", ColumnValues.Key(instanceOverride.IdentityStart))
+        .With("@revision", instanceOverride.Revision)
+        .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? ColumnValues.Floor(start.Timestamp) : null)
+        .With("@duration_ns", instanceOverride.Duration?.ToInt64Nanoseconds())
+        .With("@body", StoredJson.Write(instanceOverride));
+
+    /// <summary>Binds the candidate filter's schedule, owner and type sets as JSON arrays (NULL for "any").</summary>
+    public static SqliteCommand WithCandidateFilter(this SqliteCommand command, Stores.SessionCandidateFilter filter) => command
+        .With("@schedule_ids", ColumnValues.JsonSet(filter.ScheduleIds))
+        .With("@schedule_owner_ids", ColumnValues.JsonSet(filter.ScheduleOwnerIds))
+        .With("@types", ColumnValues.JsonSet(filter.Types.Select(t => (int)t).ToArray()));
+}

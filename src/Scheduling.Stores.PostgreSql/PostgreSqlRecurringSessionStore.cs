@@ -1,0 +1,482 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using NodaTime;
+using NodaTime.Text;
+using Npgsql;
+using Scheduling.Sessions;
+using Scheduling.Stores.PostgreSql.Sql;
+using Scheduling.Stores.Serialization;
+using static Scheduling.Stores.PostgreSql.Sql.Parameters;
+
+namespace Scheduling.Stores.PostgreSql;
+
+/// <summary>
+/// An <see cref="IRecurringSessionStore"/> in PostgreSQL, for any number of hosts sharing one database: the tables
+/// <c>recurring_sessions</c> and <c>instance_overrides</c> (keyed by series and identity start), each row with its
+/// stored JSON body beside the columns queries use.
+/// </summary>
+/// <remarks>
+/// <para>Every write is atomic and checked in the database: revisions are compared in the <c>UPDATE</c>; a change to
+/// an instance (an override, a booking) first locks its series row, so capacity is checked and the participant added
+/// in one transaction that no other host can interleave, and a split, which updates that row, moves every override
+/// committed before it, in the same transaction as the two series.</para>
+/// <para>Window queries select candidates in SQL: series whose span <c>[first start, effective span end)</c> overlaps
+/// the window (an index on the span), and series with an instance moved into it (an index on moved starts).</para>
+/// <para>Thread-safe. Dispose the store to close its connections when it made its own data source.</para>
+/// </remarks>
+public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IAsyncDisposable, IDisposable
+{
+    private static readonly LocalDateTimePattern IdentityText = LocalDateTimePattern.ExtendedIso;
+
+    /// <summary>How many records (and parsed overrides) a store keeps in memory; more than a large tenant's candidates for a window.</summary>
+    private const int RecordsKept = 100_000;
+
+    private readonly StoreDataSource _dataSource;
+    private readonly StoredRecords _records = new(RecordsKept);
+
+    /// <summary>Creates a store over its own data source, made from <paramref name="connectionString"/>.</summary>
+    /// <param name="connectionString">An Npgsql connection string; its search path names the schema of the tables.</param>
+    /// <param name="options">How the store migrates its schema; null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="connectionString"/> is null or empty.</exception>
+    public PostgreSqlRecurringSessionStore(string connectionString, PostgreSqlStoreOptions? options = null)
+    {
+        _dataSource = StoreDataSource.FromConnectionString(connectionString, options);
+    }
+
+    /// <summary>Creates a store over <paramref name="dataSource"/>, which the host keeps and disposes.</summary>
+    /// <param name="dataSource">The data source; its search path names the schema of the tables.</param>
+    /// <param name="options">How the store migrates its schema; null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
+    public PostgreSqlRecurringSessionStore(NpgsqlDataSource dataSource, PostgreSqlStoreOptions? options = null)
+    {
+        _dataSource = new StoreDataSource(dataSource, owned: false, options);
+    }
+
+    /// <summary>
+    /// Gets or sets a step run inside a split's transaction after every row changed and before the commit (tests
+    /// use it to break the connection there). Null in production.
+    /// </summary>
+    internal Func<NpgsqlConnection, CancellationToken, Task>? BeforeSplitCommits { get; set; }
+
+    /// <inheritdoc />
+    public async ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.Find, connection);
+            command.Parameters.Add(Text("tenant", tenantId));
+            command.Parameters.Add(Text("id", id));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader) : null;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.Insert, connection);
+            AddSeries(command.Parameters, tenantId, series, spanEnd);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.Replace, connection);
+            AddSeries(command.Parameters, tenantId, series, spanEnd);
+            command.Parameters.Add(Bigint("expected_revision", expectedRevision));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> DeleteAsync(string tenantId, string id, long expectedRevision, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            // The overrides go with the series (ON DELETE CASCADE), in the same statement.
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.Delete, connection);
+            command.Parameters.Add(Text("tenant", tenantId));
+            command.Parameters.Add(Text("id", id));
+            command.Parameters.Add(Bigint("expected_revision", expectedRevision));
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecurringSessionRecord> FindOverlappingAsync(
+        string tenantId,
+        SessionCandidateFilter filter,
+        Instant from,
+        Instant to,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = OverlappingQuery(connection, tenantId, filter, from, to);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    yield return ReadRecord(reader);
+                }
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instanceOverride);
+        var seriesId = instanceOverride.RecurringSessionId;
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                await using var batch = new NpgsqlBatch(connection, transaction);
+                Command(batch, RecurringSessionStatements.LockSeries, tenantId, seriesId);
+                var write = Command(batch, expectedRevision == 0 ? RecurringSessionStatements.InsertOverride : RecurringSessionStatements.UpdateOverride, tenantId, seriesId);
+                AddOverride(write.Parameters, instanceOverride);
+                if (expectedRevision != 0)
+                {
+                    write.Parameters.Add(Bigint("expected_revision", expectedRevision));
+                }
+
+                var length = instanceOverride.Duration is Duration duration ? Ticks.Ceiling(duration) : 0;
+                if (instanceOverride.Duration is not null)
+                {
+                    Command(batch, RecurringSessionStatements.WidenSeries, tenantId, seriesId)
+                        .Parameters.Add(Bigint("duration_ticks", length));
+                }
+
+                Bump(batch, tenantId, length);
+                bool seriesFound;
+                var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                await using (reader.ConfigureAwait(false))
+                {
+                    seriesFound = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                    }
+                }
+
+                if (!seriesFound || write.RecordsAffected != 1)
+                {
+                    return false;
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<bool> SplitAsync(
+        string tenantId,
+        RecurringSession endedSeries,
+        Instant? endedSpanEnd,
+        long expectedRevision,
+        RecurringSession followingSeries,
+        Instant? followingSpanEnd,
+        LocalDateTime moveFrom,
+        long keyShiftSeconds,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(endedSeries);
+        ArgumentNullException.ThrowIfNull(followingSeries);
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // Ends the series (locking its row, so no override of it changes until the commit), starts the
+                // following one, and takes the overrides stored now from the split on: one round trip.
+                var moving = new List<InstanceOverride>();
+                NpgsqlBatchCommand ended, following;
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    ended = Command(batch, RecurringSessionStatements.UpdateSeries);
+                    AddSeries(ended.Parameters, tenantId, endedSeries, endedSpanEnd);
+                    ended.Parameters.Add(Bigint("expected_revision", expectedRevision));
+                    following = Command(batch, RecurringSessionStatements.InsertSeries);
+                    AddSeries(following.Parameters, tenantId, followingSeries, followingSpanEnd);
+                    var take = Command(batch, RecurringSessionStatements.TakeOverridesFrom, tenantId, endedSeries.Id);
+                    take.Parameters.Add(Text("move_from", IdentityText.Format(moveFrom)));
+
+                    var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        // Only the last statement returns rows.
+                        do
+                        {
+                            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                            {
+                                moving.Add(StoredJson.ReadOverride(reader.GetString(0)));
+                            }
+                        }
+                        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                    }
+                }
+
+                if (ended.RecordsAffected != 1 || following.RecordsAffected != 1)
+                {
+                    return false;
+                }
+
+                var moved = moving.ConvertAll(o => o with { RecurringSessionId = followingSeries.Id, IdentityStart = o.IdentityStart.PlusSeconds(keyShiftSeconds) });
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    if (moved.Count > 0)
+                    {
+                        var insert = Command(batch, RecurringSessionStatements.InsertMovedOverrides, tenantId, followingSeries.Id);
+                        insert.Parameters.Add(TextArray("identity_starts", moved.Select(o => IdentityText.Format(o.IdentityStart))));
+                        insert.Parameters.Add(BigintArray("revisions", moved.Select(o => o.Revision)));
+                        insert.Parameters.Add(NullableBigintArray("moved_start_ticks", moved.Select(MovedStartTicks)));
+                        insert.Parameters.Add(NullableBigintArray("duration_ticks", moved.Select(DurationTicks)));
+                        insert.Parameters.Add(TextArray("bodies", moved.Select(o => StoredJson.Write(o))));
+                    }
+
+                    var recompute = Command(batch, RecurringSessionStatements.RecomputeLongestOverride);
+                    recompute.Parameters.Add(Text("tenant", tenantId));
+                    recompute.Parameters.Add(TextArray("series_ids", [endedSeries.Id, followingSeries.Id]));
+                    Bump(batch, tenantId, Math.Max(Ticks.Ceiling(endedSeries.Duration), Ticks.Ceiling(followingSeries.Duration)));
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                if (BeforeSplitCommits is { } step)
+                {
+                    await step(connection, cancellationToken).ConfigureAwait(false);
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<BookingOutcome> AddParticipantAsync(
+        string tenantId,
+        string recurringSessionId,
+        LocalDateTime identityStart,
+        Participant participant,
+        int? seriesCapacity,
+        Instant now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(participant);
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                // The series row is locked first; the override is read by the next statement, which sees every
+                // booking committed while the lock was awaited.
+                string? seriesBody = null, overrideBody = null;
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    Command(batch, RecurringSessionStatements.LockSeries, tenantId, recurringSessionId);
+                    Command(batch, RecurringSessionStatements.FindOverride, tenantId, recurringSessionId)
+                        .Parameters.Add(Text("identity_start", IdentityText.Format(identityStart)));
+                    var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    await using (reader.ConfigureAwait(false))
+                    {
+                        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            seriesBody = reader.GetString(0);
+                        }
+
+                        await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                        if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                        {
+                            overrideBody = reader.GetString(0);
+                        }
+                    }
+                }
+
+                if (seriesBody is null)
+                {
+                    return BookingOutcome.NotFound;
+                }
+
+                var series = StoredJson.ReadRecurringSession(seriesBody);
+                var stored = overrideBody is null ? null : StoredJson.ReadOverride(overrideBody);
+                var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
+                var start = current.Start?.Timestamp ?? series.InstanceStartOf(identityStart);
+                if (current.IsCancelled || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
+                {
+                    return BookingOutcome.Cancelled;
+                }
+
+                if (current.Participants.Any(p => p.Id == participant.Id))
+                {
+                    return BookingOutcome.AlreadyBooked;
+                }
+
+                if ((current.Capacity ?? seriesCapacity) is int capacity && current.Participants.Length >= capacity)
+                {
+                    return BookingOutcome.Full;
+                }
+
+                var booked = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    var write = Command(batch, stored is null ? RecurringSessionStatements.InsertOverride : RecurringSessionStatements.UpdateOverride, tenantId, recurringSessionId);
+                    AddOverride(write.Parameters, booked);
+                    if (stored is not null)
+                    {
+                        write.Parameters.Add(Bigint("expected_revision", stored.Revision));
+                    }
+
+                    Bump(batch, tenantId, 0);
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    if (write.RecordsAffected != 1)
+                    {
+                        throw new InvalidOperationException($"The instance '{IdentityText.Format(identityStart)}' of '{recurringSessionId}' changed while its series was locked.");
+                    }
+                }
+
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return BookingOutcome.Booked;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.ChangeVersion, connection);
+            command.Parameters.Add(Text("tenant", tenantId));
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as long? ?? 0;
+        }
+    }
+
+    /// <summary>Closes the store's connections if it made its own data source.</summary>
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <summary>Closes the store's connections if it made its own data source.</summary>
+    public void Dispose() => _dataSource.Dispose();
+
+    /// <summary>A record from a row of (span end ticks, span end nanoseconds, series body, override bodies).</summary>
+    private RecurringSessionRecord ReadRecord(NpgsqlDataReader reader)
+    {
+        Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
+        return _records.Read(reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
+    }
+
+    private static NpgsqlCommand OverlappingQuery(NpgsqlConnection connection, string tenantId, SessionCandidateFilter filter, Instant from, Instant to)
+    {
+        var command = new NpgsqlCommand { Connection = connection };
+        command.Parameters.Add(Text("tenant", tenantId));
+        command.Parameters.Add(Bigint("from_ticks", Ticks.Floor(from)));
+        command.Parameters.Add(Bigint("to_ticks", Ticks.Ceiling(to)));
+        var candidates = new StringBuilder();
+        if (!filter.ScheduleIds.IsEmpty)
+        {
+            candidates.Append(RecurringSessionStatements.AnySchedule);
+            command.Parameters.Add(TextArray("schedule_ids", filter.ScheduleIds));
+        }
+
+        if (!filter.ScheduleOwnerIds.IsEmpty)
+        {
+            candidates.Append(RecurringSessionStatements.AnyOwner);
+            command.Parameters.Add(TextArray("schedule_owner_ids", filter.ScheduleOwnerIds));
+        }
+
+        if (!filter.Types.IsEmpty)
+        {
+            candidates.Append(RecurringSessionStatements.AnyType);
+            command.Parameters.Add(Types("types", filter.Types));
+        }
+
+        if (!filter.RecurringSessionIds.IsEmpty)
+        {
+            candidates.Append(RecurringSessionStatements.AnySeries);
+            command.Parameters.Add(TextArray("recurring_session_ids", filter.RecurringSessionIds));
+        }
+
+        command.CommandText = string.Format(CultureInfo.InvariantCulture, RecurringSessionStatements.FindOverlapping, candidates);
+        return command;
+    }
+
+    /// <summary>Adds a command to <paramref name="batch"/>, with the tenant and series parameters when given.</summary>
+    private static NpgsqlBatchCommand Command(NpgsqlBatch batch, string sql, string? tenantId = null, string? seriesId = null)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        if (tenantId is not null)
+        {
+            command.Parameters.Add(Text("tenant", tenantId));
+        }
+
+        if (seriesId is not null)
+        {
+            command.Parameters.Add(Text("series_id", seriesId));
+        }
+
+        batch.BatchCommands.Add(command);
+        return command;
+    }
+
+    private static void Bump(NpgsqlBatch batch, string tenantId, long length) =>
+        Command(batch, RecurringSessionStatements.BumpChanges, tenantId).Parameters.Add(Bigint("length", length));
+
+    /// <summary>Every column of a series row.</summary>
+    private static void AddSeries(NpgsqlParameterCollection parameters, string tenantId, RecurringSession series, Instant? spanEnd)
+    {
+        parameters.Add(Text("tenant", tenantId));
+        parameters.Add(Text("id", series.Id));
+        parameters.Add(Text("schedule_id", series.ScheduleId));
+        parameters.Add(Text("schedule_owner_id", series.ScheduleOwnerId));
+        parameters.Add(Smallint("type", (short)series.Type));
+        parameters.Add(Bigint("first_start_ticks", Ticks.Floor(series.FirstStart)));
+        parameters.Add(Bigint("duration_ticks", Ticks.Ceiling(series.Duration)));
+        parameters.Add(NullableBigint("span_end_ticks", spanEnd is Instant end ? Ticks.Floor(end) : null));
+        parameters.Add(Smallint("span_end_nanos", spanEnd is Instant past ? Ticks.NanosecondsPastFloor(past) : (short)0));
+        parameters.Add(Bigint("revision", series.Revision));
+        parameters.Add(Text("body", StoredJson.Write(series)));
+    }
+
+    /// <summary>Every column of an override row but the tenant and series.</summary>
+    private static void AddOverride(NpgsqlParameterCollection parameters, InstanceOverride instanceOverride)
+    {
+        parameters.Add(Text("identity_start", IdentityText.Format(instanceOverride.IdentityStart)));
+        parameters.Add(Bigint("revision", instanceOverride.Revision));
+        parameters.Add(NullableBigint("moved_start_ticks", MovedStartTicks(instanceOverride)));
+        parameters.Add(NullableBigint("duration_ticks", DurationTicks(instanceOverride)));
+        parameters.Add(Text("body", StoredJson.Write(instanceOverride)));
+    }
+
+    private static long? MovedStartTicks(InstanceOverride instanceOverride) =>
+        instanceOverride.Start is CalendarDateTime start ? Ticks.Floor(start.Timestamp) : null;
+
+    private static long? DurationTicks(InstanceOverride instanceOverride) =>
+        instanceOverride.Duration is Duration duration ? Ticks.Ceiling(duration) : null;
+}

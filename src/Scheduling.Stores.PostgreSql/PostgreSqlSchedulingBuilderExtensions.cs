@@ -1,0 +1,59 @@
+using Npgsql;
+using Scheduling.Hosting;
+
+namespace Scheduling.Stores.PostgreSql;
+
+/// <summary>Registers the PostgreSQL stores: <c>services.AddScheduling(s => s.UsePostgreSql(connectionString))</c>.</summary>
+public static class PostgreSqlSchedulingBuilderExtensions
+{
+    /// <summary>
+    /// Keeps sessions and recurring sessions in the PostgreSQL database <paramref name="connectionString"/> names, in
+    /// the first schema of its search path, migrated on first use unless <paramref name="options"/> say otherwise.
+    /// Each store keeps its own connection pool; to share one with the rest of the host, pass a data source instead.
+    /// </summary>
+    /// <param name="builder">The Scheduling builder.</param>
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="options">Store options, or null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
+    /// <exception cref="ArgumentException">The connection string is empty or not one Npgsql reads.</exception>
+    public static SchedulingBuilder UsePostgreSql(this SchedulingBuilder builder, string connectionString, PostgreSqlStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new ArgumentException("UsePostgreSql needs a connection string.", nameof(connectionString));
+        }
+
+        try
+        {
+            _ = new NpgsqlConnectionStringBuilder(connectionString);
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            throw new ArgumentException($"UsePostgreSql: the connection string is not valid: {exception.Message}", nameof(connectionString), exception);
+        }
+
+        return builder.UseStores(
+            _ => new PostgreSqlSessionStore(connectionString, options),
+            _ => new PostgreSqlRecurringSessionStore(connectionString, options));
+    }
+
+    /// <summary>
+    /// Keeps sessions and recurring sessions in PostgreSQL through the data source <paramref name="dataSource"/>
+    /// gives (for example one the host registered itself), which the host keeps and disposes.
+    /// </summary>
+    /// <param name="builder">The Scheduling builder.</param>
+    /// <param name="dataSource">Gets the data source from the host's services.</param>
+    /// <param name="options">Store options, or null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
+    /// <returns>The builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="dataSource"/> is null.</exception>
+    public static SchedulingBuilder UsePostgreSql(this SchedulingBuilder builder, Func<IServiceProvider, NpgsqlDataSource> dataSource, PostgreSqlStoreOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(dataSource);
+        return builder.UseStores(
+            provider => new PostgreSqlSessionStore(dataSource(provider), options),
+            provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options));
+    }
+}

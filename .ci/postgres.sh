@@ -5,7 +5,11 @@
 # Run as root (CI and the developer machines are): the server itself runs as the 'postgres' user.
 
 postgres_bin() {
-  ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1
+  # The newest installed server (a client-only install has the folder but no initdb).
+  local dir
+  for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -rV); do
+    if [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then echo "$dir"; return; fi
+  done
 }
 
 postgres_start() {
@@ -13,6 +17,7 @@ postgres_start() {
     echo "== installing PostgreSQL from Debian's packages"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql > /dev/null
+    if [ -z "$(postgres_bin)" ]; then echo "PostgreSQL did not install" >&2; return 1; fi
   fi
 
   local bin port data

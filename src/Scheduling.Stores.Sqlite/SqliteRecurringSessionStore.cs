@@ -74,6 +74,30 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<(RecurringSession Series, Instant? SpanEnd)> series, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                long longest = 0;
+                foreach (var (one, spanEnd) in series)
+                {
+                    if (!await InsertSeriesAsync(connection, transaction, tenantId, one, spanEnd, cancellationToken).ConfigureAwait(false))
+                    {
+                        return (false, false);
+                    }
+
+                    longest = Math.Max(longest, LongestTicks(one.Duration));
+                }
+
+                await BumpAsync(connection, transaction, tenantId, longest, cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);

@@ -73,6 +73,31 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<Session> sessions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        return _database.WriteAsync(
+            async (connection, transaction) =>
+            {
+                long longest = 0;
+                foreach (var session in sessions)
+                {
+                    await using var command = connection.Command(SessionSql.Insert, transaction).WithSession(tenantId, session);
+                    if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                    {
+                        return (false, false);
+                    }
+
+                    longest = Math.Max(longest, LengthInTicks(session));
+                }
+
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, longest, cancellationToken).ConfigureAwait(false);
+                return (true, true);
+            },
+            cancellationToken);
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);

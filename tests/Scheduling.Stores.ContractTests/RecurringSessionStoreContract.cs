@@ -695,4 +695,28 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
         ];
         return (ended, following, moved);
     }
+
+    [Fact]
+    public async Task Insert_many_stores_every_series_of_the_batch()
+    {
+        var batch = Enumerable.Range(0, 30).Select(i => (Series($"series-{i:00}"), (Instant?)null)).ToList();
+
+        (await Store.InsertManyAsync(TenantA, batch, None)).Should().BeTrue();
+
+        foreach (var (series, _) in batch)
+        {
+            (await Store.FindAsync(TenantA, series.Id, None)).Should().NotBeNull();
+        }
+    }
+
+    [Fact]
+    public async Task Insert_many_with_a_taken_id_stores_nothing()
+    {
+        await Store.InsertAsync(TenantA, Series("taken"), null, None);
+
+        (await Store.InsertManyAsync(TenantA, [(Series("new-1"), null), (Series("taken"), null), (Series("new-2"), null)], None)).Should().BeFalse();
+
+        (await Store.FindAsync(TenantA, "new-1", None)).Should().BeNull();
+        (await Store.FindAsync(TenantA, "new-2", None)).Should().BeNull();
+    }
 }

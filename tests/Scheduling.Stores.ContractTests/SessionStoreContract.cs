@@ -544,4 +544,34 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         found.Select(s => s.Id).Should().Equal("b", "c", "later");
     }
+
+    [Fact]
+    public async Task Insert_many_stores_every_session_of_the_batch()
+    {
+        var batch = Enumerable.Range(0, 50).Select(i => Sample($"s{i:00}")).ToList();
+
+        (await Store.InsertManyAsync(TenantA, batch, None)).Should().BeTrue();
+
+        (await ToListAsync(Store.FindManyAsync(TenantA, [.. batch.Select(s => s.Id)], None))).Should().HaveCount(50);
+        (await Store.GetChangeVersionAsync(TenantA, None)).Should().NotBe(0);
+    }
+
+    [Fact]
+    public async Task Insert_many_with_a_taken_id_stores_nothing()
+    {
+        await Store.InsertAsync(TenantA, Sample("taken"), None);
+
+        (await Store.InsertManyAsync(TenantA, [Sample("new-1"), Sample("taken"), Sample("new-2")], None)).Should().BeFalse();
+
+        (await Store.FindAsync(TenantA, "new-1", None)).Should().BeNull();
+        (await Store.FindAsync(TenantA, "new-2", None)).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Insert_many_with_an_id_twice_in_the_batch_stores_nothing()
+    {
+        (await Store.InsertManyAsync(TenantA, [Sample("a"), Sample("b"), Sample("a")], None)).Should().BeFalse();
+
+        (await Store.FindAsync(TenantA, "b", None)).Should().BeNull();
+    }
 }

@@ -15,6 +15,12 @@ public interface IRecurringSessionStore
     /// <summary>Adds a series (with no overrides); returns false when the id is taken.</summary>
     ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds many series (with no overrides) in one transaction, all or nothing: returns false and stores none of them
+    /// when any id is taken (or repeated in the batch).
+    /// </summary>
+    ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<(RecurringSession Series, Instant? SpanEnd)> series, CancellationToken cancellationToken);
+
     /// <summary>Replaces a series if its stored revision is <paramref name="expectedRevision"/>; its overrides stay. Returns false otherwise.</summary>
     ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken);
 

@@ -18,6 +18,13 @@ public interface ISessionStore
     /// <summary>Adds a session; returns false when the id is taken.</summary>
     ValueTask<bool> InsertAsync(string tenantId, Session session, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Adds many sessions in one transaction, all or nothing: returns false and stores none of them when any id is
+    /// taken (or repeated in the batch). For imports; a store should make it much cheaper per session than one
+    /// <see cref="InsertAsync"/> each.
+    /// </summary>
+    ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<Session> sessions, CancellationToken cancellationToken);
+
     /// <summary>Replaces a session if its stored revision is <paramref name="expectedRevision"/>; returns false (and changes nothing) otherwise.</summary>
     ValueTask<bool> ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken);
 

@@ -71,4 +71,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         inner.GetChangeVersionAsync(tenantId, cancellationToken);
+
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<(RecurringSession Series, Instant? SpanEnd)> series, CancellationToken cancellationToken) =>
+        inner.InsertManyAsync(tenantId, series, cancellationToken);
 }

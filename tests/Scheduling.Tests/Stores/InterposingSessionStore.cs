@@ -42,4 +42,7 @@ internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionSto
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         inner.GetChangeVersionAsync(tenantId, cancellationToken);
+
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<Session> sessions, CancellationToken cancellationToken) =>
+        inner.InsertManyAsync(tenantId, sessions, cancellationToken);
 }

@@ -42,6 +42,29 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<(RecurringSession Series, Instant? SpanEnd)> series, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        lock (_gate)
+        {
+            var records = Tenant(tenantId);
+            if (series.Select(s => s.Series.Id).Distinct(StringComparer.Ordinal).Count() != series.Count || series.Any(s => records.ContainsKey(s.Series.Id)))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            var added = records.ToBuilder();
+            foreach (var (one, spanEnd) in series)
+            {
+                added[one.Id] = new Entry(new RecurringSessionRecord(one, spanEnd, ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty));
+            }
+
+            Store(tenantId, added.ToImmutable());
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> ReplaceAsync(string tenantId, RecurringSession series, Instant? spanEnd, long expectedRevision, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -53,6 +53,28 @@ public sealed class InMemorySessionStore : ISessionStore
     }
 
     /// <inheritdoc />
+    public ValueTask<bool> InsertManyAsync(string tenantId, IReadOnlyList<Session> sessions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sessions);
+        lock (_gate)
+        {
+            var tenant = For(tenantId);
+            if (sessions.Select(s => s.Id).Distinct(StringComparer.Ordinal).Count() != sessions.Count || sessions.Any(s => tenant.Sessions.ContainsKey(s.Id)))
+            {
+                return ValueTask.FromResult(false);
+            }
+
+            foreach (var session in sessions)
+            {
+                tenant.Sessions.Add(session.Id, session);
+                tenant.Changed(session);
+            }
+
+            return ValueTask.FromResult(true);
+        }
+    }
+
+    /// <inheritdoc />
     public ValueTask<bool> ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -33,7 +33,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     private const int RecordsKept = 100_000;
 
     private readonly StoreDataSource _dataSource;
-    private readonly StoredRecords _records = new(RecordsKept);
+    private readonly StoredRecordCache _records = new(RecordsKept);
 
     /// <summary>Creates a store over its own data source, made from <paramref name="connectionString"/>.</summary>
     /// <param name="connectionString">An Npgsql connection string; its search path names the schema of the tables.</param>

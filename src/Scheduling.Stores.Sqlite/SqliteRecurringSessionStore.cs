@@ -21,7 +21,11 @@ namespace Scheduling.Stores.Sqlite;
 /// </remarks>
 public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
 {
+    /// <summary>How many series the store remembers parsed; see <see cref="StoredRecordCache"/>.</summary>
+    private const int RecordsKept = 100_000;
+
     private readonly SqliteDatabase _database;
+    private readonly StoredRecordCache _records = new(RecordsKept);
 
     /// <summary>Creates a store over the database of <paramref name="connectionString"/>, with the default options.</summary>
     /// <param name="connectionString">A Microsoft.Data.Sqlite connection string, such as <c>Data Source=scheduling.db</c>.</param>
@@ -374,40 +378,40 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <summary>
-    /// Reads rows of (series id, span end, series body, override body or NULL), grouped by series, into records.
+    /// Reads rows of (series id, span end, series body, override body or NULL), grouped by series, into records;
+    /// rows unchanged since they were last read come back as the same record objects.
     /// </summary>
-    private static async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? id = null;
-        RecurringSession? series = null;
+        string? seriesBody = null;
         Instant? spanEnd = null;
-        var overrides = ImmutableDictionary.CreateBuilder<LocalDateTime, InstanceOverride>();
+        var overrideBodies = new List<string>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rowId = reader.GetString(0);
             if (rowId != id)
             {
-                if (series is not null)
+                if (seriesBody is not null)
                 {
-                    yield return new RecurringSessionRecord(series, spanEnd, overrides.ToImmutable());
-                    overrides = ImmutableDictionary.CreateBuilder<LocalDateTime, InstanceOverride>();
+                    yield return _records.Read(seriesBody, spanEnd, overrideBodies);
+                    overrideBodies.Clear();
                 }
 
                 id = rowId;
                 spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
-                series = StoredJson.ReadRecurringSession(reader.GetString(2));
+                seriesBody = reader.GetString(2);
             }
 
             if (!reader.IsDBNull(3))
             {
-                var instanceOverride = StoredJson.ReadOverride(reader.GetString(3));
-                overrides[instanceOverride.IdentityStart] = instanceOverride;
+                overrideBodies.Add(reader.GetString(3));
             }
         }
 
-        if (series is not null)
+        if (seriesBody is not null)
         {
-            yield return new RecurringSessionRecord(series, spanEnd, overrides.ToImmutable());
+            yield return _records.Read(seriesBody, spanEnd, overrideBodies);
         }
     }
 

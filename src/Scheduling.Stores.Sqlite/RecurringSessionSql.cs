@@ -5,7 +5,7 @@ internal static class RecurringSessionSql
 {
     /// <summary>A series with its overrides: one row per override (or one with a NULL override), by identity start.</summary>
     public const string Find = """
-        SELECT r.id, r.span_end, r.body, o.body
+        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant AND r.id = @id
@@ -73,7 +73,7 @@ internal static class RecurringSessionSql
     /// primary-key lookups in id order, so rows come grouped by series without a sort, and stream.
     /// </summary>
     public const string FindOverlapping = """
-        SELECT r.id, r.span_end, r.body, o.body
+        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant

@@ -51,7 +51,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(RecurringSessionSql.Find).With("@tenant", tenantId).With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var record in ReadRecords(reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ReadRecords(tenantId, reader, cancellationToken).ConfigureAwait(false))
         {
             return record;
         }
@@ -378,40 +378,43 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <summary>
-    /// Reads rows of (series id, span end, series body, override body or NULL), grouped by series, into records;
-    /// rows unchanged since they were last read come back as the same record objects.
+    /// Reads rows of (series id, span end, series body, override body or NULL, series revision, identity start,
+    /// override revision), grouped by series, into records. A body is read and parsed only when its row changed since
+    /// it was last read (the cache is keyed by tenant, id and revision), and a record whose parts are unchanged comes
+    /// back as the same object.
     /// </summary>
-    private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(string tenantId, SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? id = null;
-        string? seriesBody = null;
+        RecurringSession? series = null;
         Instant? spanEnd = null;
-        var overrideBodies = new List<string>();
+        var overrides = new List<InstanceOverride>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rowId = reader.GetString(0);
             if (rowId != id)
             {
-                if (seriesBody is not null)
+                if (series is not null)
                 {
-                    yield return _records.Read(seriesBody, spanEnd, overrideBodies);
-                    overrideBodies.Clear();
+                    yield return _records.Assemble(series, spanEnd, overrides);
+                    overrides.Clear();
                 }
 
                 id = rowId;
                 spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
-                seriesBody = reader.GetString(2);
+                series = _records.Series(string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
             }
 
             if (!reader.IsDBNull(3))
             {
-                overrideBodies.Add(reader.GetString(3));
+                var key = string.Join('\n', tenantId, rowId, reader.GetString(5), reader.GetInt64(6));
+                overrides.Add(_records.Override(key, () => reader.GetString(3)));
             }
         }
 
-        if (seriesBody is not null)
+        if (series is not null)
         {
-            yield return _records.Read(seriesBody, spanEnd, overrideBodies);
+            yield return _records.Assemble(series, spanEnd, overrides);
         }
     }
 
@@ -433,7 +436,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
             .WithCandidateFilter(filter)
             .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var record in ReadRecords(reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ReadRecords(tenantId, reader, cancellationToken).ConfigureAwait(false))
         {
             // The columns are rounded to ticks; the exact rule decides at the edges.
             if (CanOverlap(record, from, to))

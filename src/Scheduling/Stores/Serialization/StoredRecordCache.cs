@@ -20,6 +20,9 @@ public sealed class StoredRecordCache
 {
     private readonly int _capacity;
     private readonly ParsedBodies<InstanceOverride> _overrides;
+    private readonly ParsedBodies<RecurringSession> _series;
+    private readonly ParsedBodies<InstanceOverride> _versionedOverrides;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RecurringSession, Assembled> _assembled = new();
     private ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _count;
 
@@ -30,6 +33,8 @@ public sealed class StoredRecordCache
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
         _overrides = new ParsedBodies<InstanceOverride>(StoredJson.ReadOverride, capacity);
+        _series = new ParsedBodies<RecurringSession>(StoredJson.ReadRecurringSession, capacity);
+        _versionedOverrides = new ParsedBodies<InstanceOverride>(StoredJson.ReadOverride, capacity);
     }
 
     /// <summary>The record of a row: its series body (<see cref="StoredJson"/>), span end, and override bodies in order of identity start.</summary>
@@ -59,7 +64,45 @@ public sealed class StoredRecordCache
         return record;
     }
 
+    /// <summary>
+    /// The series stored under <paramref name="versionKey"/> (a key that changes whenever the row does, such as tenant,
+    /// id and revision), parsed from <paramref name="readBody"/> only when it is not remembered: a store can then skip
+    /// reading the body of an unchanged row at all.
+    /// </summary>
+    public RecurringSession Series(string versionKey, Func<string> readBody)
+    {
+        ArgumentNullException.ThrowIfNull(readBody);
+        return _series.Parse(versionKey, () => StoredJson.ReadRecurringSession(readBody()));
+    }
+
+    /// <summary>The override stored under <paramref name="versionKey"/>, parsed from <paramref name="readBody"/> only when not remembered.</summary>
+    public InstanceOverride Override(string versionKey, Func<string> readBody)
+    {
+        ArgumentNullException.ThrowIfNull(readBody);
+        return _versionedOverrides.Parse(versionKey, () => StoredJson.ReadOverride(readBody()));
+    }
+
+    /// <summary>The record made of these parts: the same object as last time when the parts are the same objects.</summary>
+    public RecurringSessionRecord Assemble(RecurringSession series, Instant? spanEnd, IReadOnlyList<InstanceOverride> overrides)
+    {
+        ArgumentNullException.ThrowIfNull(series);
+        ArgumentNullException.ThrowIfNull(overrides);
+        if (_assembled.TryGetValue(series, out var known) && known.SpanEnd == spanEnd && known.Overrides.SequenceEqual(overrides, ReferenceEqualityComparer.Instance))
+        {
+            return known.Record;
+        }
+
+        var record = new RecurringSessionRecord(
+            series,
+            spanEnd,
+            overrides.Count == 0 ? ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty : overrides.ToImmutableDictionary(o => o.IdentityStart));
+        _assembled.AddOrUpdate(series, new Assembled(record, spanEnd, [.. overrides]));
+        return record;
+    }
+
     private sealed record Entry(RecurringSessionRecord Record, Instant? SpanEnd, string[] OverrideBodies);
+
+    private sealed record Assembled(RecurringSessionRecord Record, Instant? SpanEnd, InstanceOverride[] Overrides);
 
     /// <summary>What stored bodies parsed to, keyed by the whole body; bounded like the cache.</summary>
     private sealed class ParsedBodies<T>(Func<string, T> parse, int capacity)
@@ -68,22 +111,25 @@ public sealed class StoredRecordCache
         private ConcurrentDictionary<string, T> _parsed = new(StringComparer.Ordinal);
         private int _count;
 
-        public T Parse(string body)
+        public T Parse(string body) => Parse(body, () => parse(body));
+
+        /// <summary>The value remembered under <paramref name="key"/>, or the one <paramref name="make"/> makes.</summary>
+        public T Parse(string key, Func<T> make)
         {
             var parsed = _parsed;
-            if (parsed.TryGetValue(body, out var value))
+            if (parsed.TryGetValue(key, out var value))
             {
                 return value;
             }
 
-            value = parse(body);
+            value = make();
             if (Interlocked.Increment(ref _count) > capacity)
             {
                 _parsed = parsed = new ConcurrentDictionary<string, T>(StringComparer.Ordinal);
                 Interlocked.Exchange(ref _count, 1);
             }
 
-            parsed.TryAdd(body, value);
+            parsed.TryAdd(key, value);
             return value;
         }
     }

@@ -20,8 +20,8 @@ namespace Scheduling.Benchmarks;
 /// <remarks>
 /// Run by hand: SQLite uses a file in the temp folder; PostgreSQL needs <c>SCHEDULING_POSTGRES</c> (see
 /// <c>.ci/postgres.sh</c>). Each iteration is one call (the Monitoring strategy), and the page benchmarks call 20
-/// times per iteration. Insert cost per session = mean / 20,000. Page50 and WholeMonth run on a service that has not
-/// served the pages before (as on another host), so they do not benefit from reusing the previous page's work.
+/// times per iteration. Insert cost per session = mean / 20,000. Page50 calls a fresh service each time (a host that
+/// did not serve page 49); WholeMonth walks on one fresh service, reusing each page's work for the next.
 /// </remarks>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 10)]

@@ -15,8 +15,17 @@ public sealed class SchedulingOptions
     /// <summary>Gets the largest page a query may ask for. 1,000 by default.</summary>
     public int MaxPageSize { get; init; } = 1_000;
 
-    /// <summary>Gets the most ids a list-by-ids call may name. 100 by default.</summary>
+    /// <summary>Gets the most ids a list-by-ids call may name (also the most keys one summary call may name). 100 by default.</summary>
     public int MaxIdsPerList { get; init; } = 100;
+
+    /// <summary>
+    /// Gets the page size of an attendance query that does not ask for one. 50 by default, as the anchor API has it;
+    /// the largest page is <see cref="MaxPageSize"/> for attendance as for sessions.
+    /// </summary>
+    public int DefaultAttendancePageSize { get; init; } = 50;
+
+    /// <summary>Gets the most items one bulk set of attendance may hold. 1,000 by default.</summary>
+    public int MaxAttendanceBatchSize { get; init; } = 1_000;
 
     /// <summary>
     /// Gets the key cursors are signed with (HMAC-SHA256). Random per options instance by default, so cursors do not
@@ -37,6 +46,16 @@ public sealed class SchedulingOptions
         if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
         {
             throw new ArgumentException("Page sizes must satisfy 1 <= DefaultPageSize <= MaxPageSize.", nameof(DefaultPageSize));
+        }
+
+        if (DefaultAttendancePageSize < 1 || DefaultAttendancePageSize > MaxPageSize)
+        {
+            throw new ArgumentException("Page sizes must satisfy 1 <= DefaultAttendancePageSize <= MaxPageSize.", nameof(DefaultAttendancePageSize));
+        }
+
+        if (MaxAttendanceBatchSize < 1)
+        {
+            throw new ArgumentException("MaxAttendanceBatchSize must be at least 1.", nameof(MaxAttendanceBatchSize));
         }
 
         if (MaxIdsPerList < 1)

@@ -18,18 +18,40 @@ public sealed class SchedulingBuilder
 
     internal Func<IServiceProvider, IRecurringSessionStore> RecurringSessionStore { get; private set; } = null!;
 
+    internal Func<IServiceProvider, IAttendanceStore> AttendanceStore { get; private set; } = null!;
+
     internal SchedulingOptions Options { get; private set; } = new();
 
     /// <summary>Keeps everything in memory, in this process (the default).</summary>
     public SchedulingBuilder UseInMemoryStore() =>
-        UseStores(_ => new InMemorySessionStore(), _ => new InMemoryRecurringSessionStore());
+        UseStores(_ => new InMemorySessionStore(), _ => new InMemoryRecurringSessionStore(), _ => new InMemoryAttendanceStore());
 
-    /// <summary>Uses the given stores; what store packages call from their own <c>Use...</c> methods.</summary>
+    /// <summary>
+    /// Uses the given session stores; what store packages call from their own <c>Use...</c> methods. The attendance
+    /// store stays what it was (in memory unless chosen otherwise): a store package that keeps attendance too calls
+    /// the overload that takes it.
+    /// </summary>
     /// <exception cref="ArgumentNullException">A factory is null.</exception>
     public SchedulingBuilder UseStores(Func<IServiceProvider, ISessionStore> sessionStore, Func<IServiceProvider, IRecurringSessionStore> recurringSessionStore)
     {
         SessionStore = sessionStore ?? throw new ArgumentNullException(nameof(sessionStore));
         RecurringSessionStore = recurringSessionStore ?? throw new ArgumentNullException(nameof(recurringSessionStore));
+        return this;
+    }
+
+    /// <summary>Uses the given session stores and, when <paramref name="attendanceStore"/> is given, the given attendance store.</summary>
+    /// <exception cref="ArgumentNullException">A session store factory is null.</exception>
+    public SchedulingBuilder UseStores(
+        Func<IServiceProvider, ISessionStore> sessionStore,
+        Func<IServiceProvider, IRecurringSessionStore> recurringSessionStore,
+        Func<IServiceProvider, IAttendanceStore>? attendanceStore)
+    {
+        UseStores(sessionStore, recurringSessionStore);
+        if (attendanceStore is not null)
+        {
+            AttendanceStore = attendanceStore;
+        }
+
         return this;
     }
 

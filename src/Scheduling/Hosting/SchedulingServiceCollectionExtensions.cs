@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NodaTime;
+using Scheduling.Attendance;
 using Scheduling.Sessions;
 using Scheduling.Stores;
 
@@ -10,8 +11,9 @@ namespace Scheduling.Hosting;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SessionService"/>, its stores (in memory unless <paramref name="configure"/> picks
-    /// others) and its options, all as singletons: <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.
+    /// Registers <see cref="SessionService"/>, <see cref="AttendanceService"/>, their stores (in memory unless
+    /// <paramref name="configure"/> picks others) and their options, all as singletons:
+    /// <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.
     /// </summary>
     /// <remarks>
     /// Registration uses <c>TryAdd</c>: calling it again changes nothing, and a host may register its own
@@ -34,6 +36,12 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(provider => new SessionService(
             provider.GetRequiredService<ISessionStore>(),
             provider.GetRequiredService<IRecurringSessionStore>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<SchedulingOptions>()));
+        services.TryAddSingleton(builder.AttendanceStore);
+        services.TryAddSingleton(provider => new AttendanceService(
+            provider.GetRequiredService<IAttendanceStore>(),
+            provider.GetRequiredService<SessionService>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<SchedulingOptions>()));
         return services;

@@ -11,4 +11,10 @@ public static class Permissions
 
     /// <summary>Read participants' personal information (name, email, phone) with the <c>ALL_PI</c> fieldset.</summary>
     public const string PersonalInformationView = "sessions.personal-information.view";
+
+    /// <summary>Read attendance records and their summaries.</summary>
+    public const string AttendanceView = "attendance.view";
+
+    /// <summary>Set, bulk set and delete attendance records.</summary>
+    public const string AttendanceManage = "attendance.manage";
 }

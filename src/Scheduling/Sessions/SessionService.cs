@@ -509,6 +509,13 @@ public sealed class SessionService
         return new CursorPage<Session>([.. items.Select(s => Shape(s, fieldset))], hasNext, next);
     }
 
+    /// <summary>
+    /// A single session or an instance by id, unshaped and without a permission check, for the library's other
+    /// services (attendance checks that a session exists and takes place); null when there is none in the tenant.
+    /// </summary>
+    internal ValueTask<Session?> FindSessionAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        FindAsync(tenantId, id, cancellationToken);
+
     /// <summary>A single session or an instance by id, unshaped; null when there is none in the tenant.</summary>
     private async ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
     {

@@ -7,9 +7,10 @@ namespace Scheduling.Stores.PostgreSql;
 public static class PostgreSqlSchedulingBuilderExtensions
 {
     /// <summary>
-    /// Keeps sessions and recurring sessions in the PostgreSQL database <paramref name="connectionString"/> names, in
-    /// the first schema of its search path, migrated on first use unless <paramref name="options"/> say otherwise.
-    /// Each store keeps its own connection pool; to share one with the rest of the host, pass a data source instead.
+    /// Keeps sessions, recurring sessions and attendance in the PostgreSQL database <paramref name="connectionString"/>
+    /// names, in the first schema of its search path, migrated on first use unless <paramref name="options"/> say
+    /// otherwise. Each store keeps its own connection pool; to share one with the rest of the host, pass a data source
+    /// instead.
     /// </summary>
     /// <param name="builder">The Scheduling builder.</param>
     /// <param name="connectionString">An Npgsql connection string.</param>
@@ -36,12 +37,14 @@ public static class PostgreSqlSchedulingBuilderExtensions
 
         return builder.UseStores(
             _ => new PostgreSqlSessionStore(connectionString, options),
-            _ => new PostgreSqlRecurringSessionStore(connectionString, options));
+            _ => new PostgreSqlRecurringSessionStore(connectionString, options),
+            _ => new PostgreSqlAttendanceStore(connectionString, options));
     }
 
     /// <summary>
-    /// Keeps sessions and recurring sessions in PostgreSQL through the data source <paramref name="dataSource"/>
-    /// gives (for example one the host registered itself), which the host keeps and disposes.
+    /// Keeps sessions, recurring sessions and attendance in PostgreSQL through the data source
+    /// <paramref name="dataSource"/> gives (for example one the host registered itself), which the host keeps and
+    /// disposes.
     /// </summary>
     /// <param name="builder">The Scheduling builder.</param>
     /// <param name="dataSource">Gets the data source from the host's services.</param>
@@ -54,6 +57,7 @@ public static class PostgreSqlSchedulingBuilderExtensions
         ArgumentNullException.ThrowIfNull(dataSource);
         return builder.UseStores(
             provider => new PostgreSqlSessionStore(dataSource(provider), options),
-            provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options));
+            provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options),
+            provider => new PostgreSqlAttendanceStore(dataSource(provider), options));
     }
 }

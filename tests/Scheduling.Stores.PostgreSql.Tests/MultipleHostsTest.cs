@@ -1,5 +1,8 @@
 using System.Collections.Concurrent;
+using Scheduling.Attendance;
+using Scheduling.Security;
 using Scheduling.Sessions;
+using Scheduling.Stores.ContractTests;
 using static Scheduling.Stores.PostgreSql.Tests.Samples;
 
 namespace Scheduling.Stores.PostgreSql.Tests;
@@ -11,6 +14,8 @@ namespace Scheduling.Stores.PostgreSql.Tests;
 public sealed class MultipleHostsTest : IAsyncLifetime
 {
     private static readonly CancellationToken None = CancellationToken.None;
+
+    private readonly FakeClock _clock = new(Later);
 
     private TestSchema _schema = null!;
 
@@ -185,7 +190,184 @@ public sealed class MultipleHostsTest : IAsyncLifetime
         (await seriesB.GetChangeVersionAsync(Tenant, None)).Should().NotBe(seriesBefore);
     }
 
+    [Fact]
+    public async Task Two_hosts_setting_the_same_attendance_without_expected_revisions_apply_every_write_to_one_record()
+    {
+        var (hostA, hostB) = (AttendanceHost(), AttendanceHost());
+        await hostA.Sessions.CreateSessionAsync(CallerContext.Host(Tenant), NewClass("yoga"));
+        var written = new ConcurrentBag<Scheduling.Attendance.Attendance>();
+
+        // Twelve writes from each host at once, each saying "whatever is stored, make it this".
+        await AllAtOnceAsync(
+            () => SetManyAsync(hostA.Attendance, 1),
+            () => SetManyAsync(hostB.Attendance, 101));
+
+        written.Select(a => a.Revision).Should().BeEquivalentTo(Enumerable.Range(1, 24).Select(r => (long)r), "every write got its own revision: none was lost or merged");
+        written.Select(a => a.Id).Distinct().Should().ContainSingle("the first write created the attendance, every other replaced it");
+        var stored = (await hostB.Attendance.QueryAttendanceAsync(CallerContext.Host(Tenant), new AttendanceQuery())).Items.Should().ContainSingle().Subject;
+        stored.Revision.Should().Be(24);
+        stored.NumberOfAttendees.Should().Be(written.Single(a => a.Revision == 24).NumberOfAttendees, "the last write is the one stored");
+
+        async Task<bool> SetManyAsync(AttendanceService host, int firstNumber)
+        {
+            for (var n = firstNumber; n < firstNumber + 12; n++)
+            {
+                written.Add(await host.SetAttendanceAsync(CallerContext.Host(Tenant), Mark("booking-1", "yoga", n)));
+            }
+
+            return true;
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_setting_the_same_attendance_with_the_same_expected_revision_let_one_win_and_report_a_conflict_to_the_other()
+    {
+        var (hostA, hostB) = (AttendanceHost(), AttendanceHost());
+        var host = CallerContext.Host(Tenant);
+        await hostA.Sessions.CreateSessionAsync(host, NewClass("yoga"));
+
+        for (var round = 0; round < 15; round++)
+        {
+            // Both read the same revision (0: not set yet, in the first round), then both write with it.
+            var revision = (await hostA.Attendance.QueryAttendanceAsync(host, new AttendanceQuery())).Items.SingleOrDefault()?.Revision ?? 0;
+
+            var outcomes = await AllAtOnceAsync(
+                () => TrySetAsync(hostA.Attendance, Mark("booking-1", "yoga", 10 + round) with { ExpectedRevision = revision }),
+                () => TrySetAsync(hostB.Attendance, Mark("booking-1", "yoga", 50 + round) with { ExpectedRevision = revision }));
+
+            var winner = outcomes.Should().ContainSingle(o => o.Written != null, "round {0}", round).Subject.Written!;
+            var loser = outcomes.Single(o => o.Written is null).Error!;
+            loser.Code.Should().Be(SchedulingErrorCode.Conflict);
+            loser.Field.Should().Be("expectedRevision");
+            var stored = (await hostB.Attendance.QueryAttendanceAsync(host, new AttendanceQuery())).Items.Should().ContainSingle().Subject;
+            stored.Should().Be(winner);
+            stored.Revision.Should().Be(revision + 1);
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_adding_attendees_with_expected_revisions_lose_no_update()
+    {
+        var (hostA, hostB) = (AttendanceHost(), AttendanceHost());
+        var host = CallerContext.Host(Tenant);
+        await hostA.Sessions.CreateSessionAsync(host, NewClass("yoga"));
+        var first = await hostA.Attendance.SetAttendanceAsync(host, Mark("booking-1", "yoga", 1));
+        var conflicts = 0;
+
+        // Read, add one attendee, write with the revision read; on a conflict read again, as a client would.
+        await AllAtOnceAsync(() => AddAsync(hostA.Attendance), () => AddAsync(hostB.Attendance));
+
+        var stored = await hostA.Attendance.GetAttendanceAsync(host, first.Id);
+        stored.NumberOfAttendees.Should().Be(1 + (2 * 15));
+        stored.Revision.Should().Be(1 + (2 * 15));
+        (await hostB.Attendance.QueryAttendanceAsync(host, new AttendanceQuery())).Items.Should().ContainSingle();
+
+        async Task<bool> AddAsync(AttendanceService service)
+        {
+            for (var added = 0; added < 15;)
+            {
+                var current = await service.GetAttendanceAsync(host, first.Id);
+                try
+                {
+                    await service.SetAttendanceAsync(host, Mark("booking-1", "yoga", current.NumberOfAttendees + 1) with { ExpectedRevision = current.Revision });
+                    added++;
+                }
+                catch (SchedulingException error) when (error.Code == SchedulingErrorCode.Conflict)
+                {
+                    Interlocked.Increment(ref conflicts);
+                }
+            }
+
+            return true;
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_inserting_attendance_of_the_same_booking_and_session_let_exactly_one_in()
+    {
+        var (hostA, hostB) = (new PostgreSqlAttendanceStore(_schema.NewDataSource()), new PostgreSqlAttendanceStore(_schema.NewDataSource()));
+
+        for (var round = 0; round < 20; round++)
+        {
+            var session = $"s{round}";
+
+            // One host inserts alone, the other in a batch with another booking.
+            var outcomes = await AllAtOnceAsync(
+                () => hostA.InsertAsync(Tenant, AttendanceAt($"a{round}", "b1", session), None).AsTask(),
+                () => hostB.SaveManyAsync(Tenant, [new AttendanceWrite(AttendanceAt($"b{round}", "b1", session), 0), new AttendanceWrite(AttendanceAt($"c{round}", "b2", session), 0)], None).AsTask());
+
+            outcomes.Should().ContainSingle(inserted => inserted, "round {0}", round);
+            var stored = await ToListAsync(hostB.FindInOrderAsync(Tenant, new AttendanceCandidateFilter { SessionIds = [session] }, AttendanceSort.IdAscending, null, SeekDirection.Forward, None));
+            stored.Select(a => a.Id).Should().BeEquivalentTo(outcomes[0] ? [$"a{round}"] : new[] { $"b{round}", $"c{round}" }, "the batch is all or nothing");
+        }
+    }
+
+    [Fact]
+    public async Task Two_hosts_replacing_the_same_attendance_in_batches_listed_in_opposite_orders_neither_deadlock_nor_mix()
+    {
+        var (hostA, hostB) = (new PostgreSqlAttendanceStore(_schema.NewDataSource()), new PostgreSqlAttendanceStore(_schema.NewDataSource()));
+        var ids = Enumerable.Range(0, 30).Select(i => $"a{i:00}").ToList();
+        (await hostA.SaveManyAsync(Tenant, [.. ids.Select(id => new AttendanceWrite(AttendanceAt(id, "b-" + id, "s1"), 0))], None)).Should().BeTrue();
+
+        for (var round = 1; round <= 10; round++)
+        {
+            var stored = await ToListAsync(hostA.FindInOrderAsync(Tenant, AttendanceCandidateFilter.Any, AttendanceSort.IdAscending, null, SeekDirection.Forward, None));
+            IReadOnlyList<AttendanceWrite> Batch(int attendees, bool reversed) =>
+                [.. (reversed ? Enumerable.Reverse(stored) : stored).Select(a => new AttendanceWrite(a with { NumberOfAttendees = attendees, Revision = a.Revision + 1 }, a.Revision))];
+
+            var outcomes = await AllAtOnceAsync(
+                () => hostA.SaveManyAsync(Tenant, Batch(round * 10, reversed: false), None).AsTask(),
+                () => hostB.SaveManyAsync(Tenant, Batch((round * 10) + 1, reversed: true), None).AsTask());
+
+            outcomes.Should().ContainSingle(saved => saved, "round {0}: the batch that waited finds every revision changed", round);
+            var after = await ToListAsync(hostB.FindInOrderAsync(Tenant, AttendanceCandidateFilter.Any, AttendanceSort.IdAscending, null, SeekDirection.Forward, None));
+            after.Select(a => a.NumberOfAttendees).Distinct().Should().Equal(outcomes[0] ? round * 10 : (round * 10) + 1);
+            after.Should().AllSatisfy(a => a.Revision.Should().Be(round + 1));
+        }
+    }
+
     private static Instant Utc(int year, int month, int day, int hour) => Instant.FromUtc(year, month, day, hour, 0);
+
+    private static NewSession NewClass(string id) => new()
+    {
+        Id = id,
+        ScheduleId = "room-1",
+        ScheduleOwnerId = "teacher-1",
+        Start = Time.At(Utc(2025, 3, 3, 10)),
+        End = Time.At(Utc(2025, 3, 3, 11)),
+    };
+
+    private static AttendanceMark Mark(string bookingId, string sessionId, int attendees) => new()
+    {
+        BookingId = bookingId,
+        SessionId = sessionId,
+        Status = AttendanceStatus.Attended,
+        NumberOfAttendees = attendees,
+    };
+
+    private static Scheduling.Attendance.Attendance AttendanceAt(string id, string bookingId, string sessionId) => new()
+    {
+        Id = id,
+        BookingId = bookingId,
+        SessionId = sessionId,
+        Status = AttendanceStatus.Attended,
+        NumberOfAttendees = 1,
+        Revision = 1,
+        CreatedAt = Created,
+        UpdatedAt = Created,
+    };
+
+    private static async Task<(Scheduling.Attendance.Attendance? Written, SchedulingException? Error)> TrySetAsync(AttendanceService service, AttendanceMark mark)
+    {
+        try
+        {
+            return (await service.SetAttendanceAsync(CallerContext.Host(Tenant), mark), null);
+        }
+        catch (SchedulingException error)
+        {
+            return (null, error);
+        }
+    }
 
     /// <summary>Starts every call at once, each on its own task, and waits for all of them.</summary>
     private static async Task<T[]> AllAtOnceAsync<T>(params Func<Task<T>>[] calls)
@@ -201,6 +383,14 @@ public sealed class MultipleHostsTest : IAsyncLifetime
     }
 
     private PostgreSqlSessionStore SessionHost() => new(_schema.NewDataSource());
+
+    /// <summary>The services of one host: its own data source for all three stores, the same clock as every other host.</summary>
+    private (SessionService Sessions, AttendanceService Attendance) AttendanceHost()
+    {
+        var dataSource = _schema.NewDataSource();
+        var sessions = new SessionService(new PostgreSqlSessionStore(dataSource), new PostgreSqlRecurringSessionStore(dataSource), _clock);
+        return (sessions, new AttendanceService(new PostgreSqlAttendanceStore(dataSource), sessions, _clock));
+    }
 
     private PostgreSqlRecurringSessionStore SeriesHost() => new(_schema.NewDataSource());
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using Scheduling.Attendance;
 using Scheduling.Hosting;
 using Scheduling.Security;
 using Scheduling.Sessions;
@@ -20,18 +21,22 @@ public sealed class UsePostgreSqlTest : IAsyncLifetime
     public async Task DisposeAsync() => await _schema.DisposeAsync();
 
     [Fact]
-    public async Task Sessions_registered_on_a_database_outlive_the_service_provider()
+    public async Task Sessions_and_attendance_registered_on_a_database_outlive_the_service_provider()
     {
-        string id;
+        string id, attendanceId;
         await using (var first = new ServiceCollection().AddScheduling(s => s.UsePostgreSql(_schema.ConnectionString)).BuildServiceProvider())
         {
             first.GetRequiredService<ISessionStore>().Should().BeOfType<PostgreSqlSessionStore>();
             first.GetRequiredService<IRecurringSessionStore>().Should().BeOfType<PostgreSqlRecurringSessionStore>();
+            first.GetRequiredService<IAttendanceStore>().Should().BeOfType<PostgreSqlAttendanceStore>();
             id = (await first.GetRequiredService<SessionService>().CreateSessionAsync(Host, NewSession())).Id;
+            attendanceId = (await first.GetRequiredService<AttendanceService>().SetAttendanceAsync(Host, Mark(id))).Id;
         }
 
         await using var second = new ServiceCollection().AddScheduling(s => s.UsePostgreSql(_schema.ConnectionString)).BuildServiceProvider();
         (await second.GetRequiredService<SessionService>().GetSessionAsync(Host, id)).Id.Should().Be(id);
+        var attendance = await second.GetRequiredService<AttendanceService>().GetAttendanceAsync(Host, attendanceId);
+        (attendance.SessionId, attendance.Status, attendance.NumberOfAttendees).Should().Be((id, AttendanceStatus.Attended, 2));
     }
 
     [Fact]
@@ -43,8 +48,12 @@ public sealed class UsePostgreSqlTest : IAsyncLifetime
         await using var provider = services.BuildServiceProvider();
 
         var created = await provider.GetRequiredService<SessionService>().CreateSessionAsync(Host, NewSession());
+        var marked = await provider.GetRequiredService<AttendanceService>().SetAttendanceAsync(Host, Mark(created.Id));
 
+        provider.GetRequiredService<IAttendanceStore>().Should().BeOfType<PostgreSqlAttendanceStore>();
         (await provider.GetRequiredService<ISessionStore>().FindAsync(Samples.Tenant, created.Id, CancellationToken.None)).Should().NotBeNull();
+        (await provider.GetRequiredService<IAttendanceStore>().FindAsync(Samples.Tenant, marked.Id, CancellationToken.None)).Should().Be(marked);
+        (await _schema.ExecuteScalarAsync("SELECT count(*) FROM attendance")).Should().Be(1L, "the attendance is in the host's database, not in memory");
     }
 
     [Theory]
@@ -56,6 +65,14 @@ public sealed class UsePostgreSqlTest : IAsyncLifetime
 
         act.Should().Throw<ArgumentException>().WithMessage("*UsePostgreSql*");
     }
+
+    private static AttendanceMark Mark(string sessionId) => new()
+    {
+        BookingId = "booking-1",
+        SessionId = sessionId,
+        Status = AttendanceStatus.Attended,
+        NumberOfAttendees = 2,
+    };
 
     private static NewSession NewSession() => new()
     {

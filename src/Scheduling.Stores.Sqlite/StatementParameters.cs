@@ -44,6 +44,27 @@ internal static class StatementParameters
         .With("@duration_ns", instanceOverride.Duration?.ToInt64Nanoseconds())
         .With("@body", StoredJson.Write(instanceOverride));
 
+    /// <summary>Binds an attendance: <c>@tenant</c>, <c>@id</c>, its booking and session, status, number, revision and instants.</summary>
+    public static SqliteCommand WithAttendance(this SqliteCommand command, string tenantId, Scheduling.Attendance.Attendance attendance) => command
+        .With("@tenant", tenantId)
+        .With("@id", attendance.Id)
+        .With("@booking_id", attendance.BookingId)
+        .With("@session_id", attendance.SessionId)
+        .With("@recurring_session_id", attendance.RecurringSessionId)
+        .With("@status", (int)attendance.Status)
+        .With("@number_of_attendees", attendance.NumberOfAttendees)
+        .With("@revision", attendance.Revision)
+        .With("@created_at", ColumnValues.Text(attendance.CreatedAt))
+        .With("@updated_at", ColumnValues.Text(attendance.UpdatedAt));
+
+    /// <summary>Binds the attendance candidate filter's sets as JSON arrays (NULL for "any").</summary>
+    public static SqliteCommand WithCandidateFilter(this SqliteCommand command, AttendanceCandidateFilter filter) => command
+        .With("@ids", ColumnValues.JsonSet(filter.Ids))
+        .With("@booking_ids", ColumnValues.JsonSet(filter.BookingIds))
+        .With("@session_ids", ColumnValues.JsonSet(filter.SessionIds))
+        .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds))
+        .With("@statuses", ColumnValues.JsonSet(filter.Statuses.Select(s => (int)s).ToArray()));
+
     /// <summary>Binds the candidate filter's schedule, owner and type sets as JSON arrays (NULL for "any").</summary>
     public static SqliteCommand WithCandidateFilter(this SqliteCommand command, Stores.SessionCandidateFilter filter) => command
         .With("@schedule_ids", ColumnValues.JsonSet(filter.ScheduleIds))

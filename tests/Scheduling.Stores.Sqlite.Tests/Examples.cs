@@ -4,7 +4,7 @@ using Scheduling.Stores.ContractTests;
 
 namespace Scheduling.Stores.Sqlite.Tests;
 
-/// <summary>The sessions and series the SQLite-specific tests store.</summary>
+/// <summary>The sessions, series and attendance the SQLite-specific tests store.</summary>
 internal static class Examples
 {
     public const string Tenant = "tenant-a";
@@ -55,6 +55,24 @@ internal static class Examples
         IdentityStart = identityStart,
         Title = "own",
         Revision = revision,
+        CreatedAt = Created,
+        UpdatedAt = Created,
+    };
+
+    /// <summary>Attendance of <paramref name="bookingId"/> at <paramref name="sessionId"/>, at revision 1.</summary>
+    public static Scheduling.Attendance.Attendance AttendanceOf(
+        string id,
+        string bookingId,
+        string sessionId,
+        Scheduling.Attendance.AttendanceStatus status = Scheduling.Attendance.AttendanceStatus.Attended,
+        int numberOfAttendees = 1) => new()
+    {
+        Id = id,
+        BookingId = bookingId,
+        SessionId = sessionId,
+        Status = status,
+        NumberOfAttendees = numberOfAttendees,
+        Revision = 1,
         CreatedAt = Created,
         UpdatedAt = Created,
     };

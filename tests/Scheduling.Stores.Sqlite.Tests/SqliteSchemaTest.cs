@@ -50,6 +50,30 @@ public sealed class SqliteSchemaTest : IDisposable
     }
 
     [Fact]
+    public async Task A_file_at_version_1_gains_attendance_and_keeps_its_sessions()
+    {
+        using (var connection = _database.Open())
+        {
+            Execute(connection, SchemaSql.CreateMigrationsTable);
+            Execute(connection, EmbeddedScript("0001_sessions.sql"));
+            using var record = connection.CreateCommand();
+            record.CommandText = SchemaSql.RecordVersion;
+            record.Parameters.AddWithValue("@version", 1);
+            record.ExecuteNonQuery();
+        }
+
+        var atVersion1 = new SqliteSessionStore(_database.ConnectionString, new SqliteStoreOptions { ApplyMigrations = false });
+        await atVersion1.InsertAsync("tenant-a", Examples.Session("s1"), None);
+
+        var applied = await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
+
+        applied.Should().Equal(Enumerable.Range(2, SqliteSchema.LatestVersion - 1));
+        (await atVersion1.FindAsync("tenant-a", "s1", None)).Should().NotBeNull();
+        var attendance = new SqliteAttendanceStore(_database.ConnectionString, new SqliteStoreOptions { ApplyMigrations = false });
+        (await attendance.InsertAsync("tenant-a", Examples.AttendanceOf("a1", "b1", "s1"), None)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Migrated_file_uses_write_ahead_logging()
     {
         await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
@@ -88,7 +112,7 @@ public sealed class SqliteSchemaTest : IDisposable
         using var connection = _database.Open();
 
         var tables = Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'scheduling_schema_migrations' ORDER BY name;");
-        tables.Should().Contain(["sessions", "recurring_sessions", "instance_overrides", "tenant_store_state"]);
+        tables.Should().Contain(["sessions", "recurring_sessions", "instance_overrides", "tenant_store_state", "attendance"]);
         foreach (var table in tables)
         {
             var primaryKey = Strings(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE pk > 0 ORDER BY pk;");
@@ -125,6 +149,20 @@ public sealed class SqliteSchemaTest : IDisposable
         }
 
         return rows;
+    }
+
+    private static string EmbeddedScript(string file)
+    {
+        using var stream = typeof(SqliteSchema).Assembly.GetManifestResourceStream("Scheduling.Stores.Sqlite.Migrations." + file)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
     }
 
     private static List<string> Strings(SqliteConnection connection, string sql)

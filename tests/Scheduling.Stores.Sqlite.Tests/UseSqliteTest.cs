@@ -5,6 +5,9 @@ using Scheduling.Sessions;
 
 namespace Scheduling.Stores.Sqlite.Tests;
 
+// Inside the namespace, so that "Attendance" names the type rather than the namespace Scheduling.Attendance.
+using Scheduling.Attendance;
+
 public sealed class UseSqliteTest : IDisposable
 {
     private readonly TemporaryDatabase _database = new();
@@ -30,6 +33,37 @@ public sealed class UseSqliteTest : IDisposable
 
         await using var second = new ServiceCollection().AddScheduling(s => s.UseSqlite(_database.FilePath)).BuildServiceProvider();
         (await second.GetRequiredService<SessionService>().GetSessionAsync(caller, id)).Id.Should().Be(id);
+    }
+
+    [Fact]
+    public async Task Attendance_registered_on_a_file_outlives_the_service_provider()
+    {
+        var caller = CallerContext.Host("tenant");
+        Attendance marked;
+        await using (var first = new ServiceCollection().AddScheduling(s => s.UseSqlite(_database.FilePath)).BuildServiceProvider())
+        {
+            first.GetRequiredService<IAttendanceStore>().Should().BeOfType<SqliteAttendanceStore>();
+            var session = await first.GetRequiredService<SessionService>().CreateSessionAsync(caller, new NewSession
+            {
+                ScheduleId = "room",
+                ScheduleOwnerId = "staff",
+                Capacity = 5,
+                Start = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 9, 0)),
+                End = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 10, 0)),
+            });
+            marked = await first.GetRequiredService<AttendanceService>().SetAttendanceAsync(caller, new AttendanceMark
+            {
+                BookingId = "booking-1",
+                SessionId = session.Id,
+                Status = AttendanceStatus.Attended,
+                NumberOfAttendees = 2,
+            });
+        }
+
+        await using var second = new ServiceCollection().AddScheduling(s => s.UseSqlite(_database.FilePath)).BuildServiceProvider();
+        var attendance = second.GetRequiredService<AttendanceService>();
+        (await attendance.GetAttendanceAsync(caller, marked.Id)).Should().Be(marked);
+        (await attendance.SummarizeSessionAsync(caller, marked.SessionId)).TotalAttendees.Should().Be(2);
     }
 
     [Theory]

@@ -1,5 +1,6 @@
 using NodaTime;
 using NodaTime.Text;
+using Scheduling.Attendance;
 using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Sessions;
@@ -101,6 +102,39 @@ internal static class SessionsTour
 
             page = await sessions.QuerySessionsAsync(studio, cursor);
         }
+
+        // After the classes: mark who came to the Mondays and Wednesdays Dana booked, and report.
+        var attendance = new AttendanceService(new InMemoryAttendanceStore(), sessions, clock);
+        var marks = new (LocalDateTime Class, AttendanceStatus Status, int? Count)[]
+        {
+            (new LocalDateTime(2025, 3, 3, 18, 30), AttendanceStatus.Attended, 1),
+            (new LocalDateTime(2025, 3, 5, 18, 30), AttendanceStatus.Attended, 2),
+            (new LocalDateTime(2025, 3, 12, 18, 30), AttendanceStatus.NotAttended, null),
+            (new LocalDateTime(2025, 3, 17, 18, 30), AttendanceStatus.Attended, 1),
+        };
+        var result = await attendance.BulkSetAttendanceAsync(studio, [.. marks.Select(m => new AttendanceMark
+        {
+            BookingId = "course-dana",
+            SessionId = SessionInstanceId.Format(yoga.Id, m.Class),
+            Status = m.Status,
+            NumberOfAttendees = m.Count,
+        }).Append(new AttendanceMark
+        {
+            // The 19 March class was cancelled: this one is refused, and the bulk result says so.
+            BookingId = "course-dana",
+            SessionId = march19,
+            Status = AttendanceStatus.Attended,
+        })]);
+        var course = await attendance.SummarizeBookingAsync(studio, "course-dana");
+        var march5 = await attendance.SummarizeSessionAsync(studio, SessionInstanceId.Format(yoga.Id, new LocalDateTime(2025, 3, 5, 18, 30)));
+        Console.WriteLine();
+        Console.WriteLine("Attendance of Dana's course:");
+        foreach (var item in result.Items)
+        {
+            Console.WriteLine($"  {item.Mark.SessionId}: {item.Outcome}{(item.Message is null ? string.Empty : " - " + item.Message)}");
+        }
+
+        Console.WriteLine($"  attended {course.Attended}, missed {course.NotAttended}, rate {course.AttendanceRate:P0}; 5 March counted {march5.TotalAttendees} people");
 
         // Personal information: hidden by default, shown with ALL_PI to a caller who may see it, refused otherwise.
         var receptionist = CallerContext.Staff("studio-42", "staff-7", Permissions.SessionsView);

@@ -28,6 +28,13 @@ public sealed class SchedulingOptions
     public int MaxAttendanceBatchSize { get; init; } = 1_000;
 
     /// <summary>
+    /// Gets a value indicating whether a session booked through a workspace keeps the names of its client, staff member
+    /// and services as they were at booking (<see cref="Sessions.Session.Names"/>), as a fallback for names the host's
+    /// directory later no longer has. The directory's current names always win. Off by default.
+    /// </summary>
+    public bool SnapshotNamesAtBooking { get; init; }
+
+    /// <summary>
     /// Gets the key cursors are signed with (HMAC-SHA256). Random per options instance by default, so cursors do not
     /// survive a restart; hosts that run several instances or want cursors to outlive a restart set the same key on
     /// every instance (at least 32 bytes).

@@ -1,5 +1,6 @@
 using Scheduling.Stores;
 using Scheduling.Stores.InMemory;
+using Scheduling.Workspaces;
 
 namespace Scheduling.Hosting;
 
@@ -19,6 +20,8 @@ public sealed class SchedulingBuilder
     internal Func<IServiceProvider, IRecurringSessionStore> RecurringSessionStore { get; private set; } = null!;
 
     internal Func<IServiceProvider, IAttendanceStore> AttendanceStore { get; private set; } = null!;
+
+    internal Func<IServiceProvider, IWorkspaceDirectory>? WorkspaceDirectory { get; private set; }
 
     internal SchedulingOptions Options { get; private set; } = new();
 
@@ -53,6 +56,25 @@ public sealed class SchedulingBuilder
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// Uses the host's directory of workspaces and names for <see cref="WorkspaceSessionService"/>. Without it, an
+    /// <see cref="InMemoryWorkspaceDirectory"/> is registered (as itself too), for the host to fill.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public SchedulingBuilder UseWorkspaceDirectory(Func<IServiceProvider, IWorkspaceDirectory> directory)
+    {
+        WorkspaceDirectory = directory ?? throw new ArgumentNullException(nameof(directory));
+        return this;
+    }
+
+    /// <summary>Uses this directory of workspaces and names (see the overload that takes a factory).</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="directory"/> is null.</exception>
+    public SchedulingBuilder UseWorkspaceDirectory(IWorkspaceDirectory directory)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        return UseWorkspaceDirectory(_ => directory);
     }
 
     /// <summary>Uses these options (limits, cursor key); they are checked when <c>AddScheduling</c> runs.</summary>

@@ -4,6 +4,7 @@ using NodaTime;
 using Scheduling.Attendance;
 using Scheduling.Sessions;
 using Scheduling.Stores;
+using Scheduling.Workspaces;
 
 namespace Scheduling.Hosting;
 
@@ -11,7 +12,8 @@ namespace Scheduling.Hosting;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="SessionService"/>, <see cref="AttendanceService"/>, their stores (in memory unless
+    /// Registers <see cref="SessionService"/>, <see cref="AttendanceService"/>, <see cref="WorkspaceSessionService"/>
+    /// with its directory (an <see cref="InMemoryWorkspaceDirectory"/> unless the builder names one), their stores (in memory unless
     /// <paramref name="configure"/> picks others) and their options, all as singletons:
     /// <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.
     /// </summary>
@@ -41,6 +43,21 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(builder.AttendanceStore);
         services.TryAddSingleton(provider => new AttendanceService(
             provider.GetRequiredService<IAttendanceStore>(),
+            provider.GetRequiredService<SessionService>(),
+            provider.GetRequiredService<IClock>(),
+            provider.GetRequiredService<SchedulingOptions>()));
+        if (builder.WorkspaceDirectory is { } directory)
+        {
+            services.TryAddSingleton(directory);
+        }
+        else
+        {
+            services.TryAddSingleton<InMemoryWorkspaceDirectory>();
+            services.TryAddSingleton<IWorkspaceDirectory>(provider => provider.GetRequiredService<InMemoryWorkspaceDirectory>());
+        }
+
+        services.TryAddSingleton(provider => new WorkspaceSessionService(
+            provider.GetRequiredService<IWorkspaceDirectory>(),
             provider.GetRequiredService<SessionService>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<SchedulingOptions>()));

@@ -48,6 +48,30 @@ public sealed record InstanceOverride
     /// <summary>Gets the participants booked into this instance.</summary>
     public ImmutableArray<Participant> Participants { get; init; } = [];
 
+    /// <summary>Gets the instance's own client, or null to inherit.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Gets the instance's own service ids, or null to inherit.</summary>
+    public ImmutableArray<string>? ServiceIds { get; init; }
+
+    /// <summary>Gets the instance's own custom field values, or null to inherit.</summary>
+    public ImmutableArray<FieldValue>? FieldValues { get; init; }
+
+    /// <summary>Gets the instance's own attachments, or null to inherit.</summary>
+    public ImmutableArray<Attachment>? Attachments { get; init; }
+
+    /// <summary>Gets the instance's own dated notes (its series' notes it was given first included), or null to inherit.</summary>
+    public ImmutableArray<SessionNote>? NoteLog { get; init; }
+
+    /// <summary>Gets the instance's own invoice, or null to inherit.</summary>
+    public InvoiceReference? Invoice { get; init; }
+
+    /// <summary>Gets the instance's own names at booking, or null to inherit.</summary>
+    public NameSnapshot? Names { get; init; }
+
+    /// <summary>Gets the instance's explicit lifecycle mark (a series has none: marks belong to one occurrence).</summary>
+    public ProgressMark Progress { get; init; }
+
     /// <summary>Gets the revision of this instance: increases with every change to it.</summary>
     public long Revision { get; init; }
 
@@ -60,5 +84,6 @@ public sealed record InstanceOverride
     /// <summary>Gets a value indicating whether the override changes anything shown about the instance (beyond participants).</summary>
     public bool ChangesInstance =>
         IsCancelled || Start.HasValue || Duration.HasValue || Title is not null || Tags.HasValue || Notes is not null
-        || Location is not null || Capacity.HasValue;
+        || Location is not null || Capacity.HasValue || ClientId is not null || ServiceIds.HasValue || FieldValues.HasValue
+        || Attachments.HasValue || NoteLog.HasValue || Invoice is not null || Names is not null || Progress != ProgressMark.None;
 }

@@ -34,6 +34,27 @@ public sealed record NewRecurringSession
     /// <summary>Gets the capacity of each instance, or null for no limit.</summary>
     public int? Capacity { get; init; }
 
+    /// <summary>Gets the client the session is for, or null; instances inherit it.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Gets the ids of the services provided.</summary>
+    public ImmutableArray<string> ServiceIds { get; init; } = [];
+
+    /// <summary>Gets the custom field values (the sessions API checks their shape; a workspace checks them against its definitions).</summary>
+    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
+
+    /// <summary>Gets the attachments, by reference.</summary>
+    public ImmutableArray<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>Gets dated notes on the whole series to start with.</summary>
+    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
+
+    /// <summary>Gets the invoice, or null.</summary>
+    public InvoiceReference? Invoice { get; init; }
+
+    /// <summary>Gets the names at booking to keep as a fallback, or null.</summary>
+    public NameSnapshot? Names { get; init; }
+
     /// <summary>Gets the wall-clock start of the first instance.</summary>
     public required LocalDateTime Start { get; init; }
 

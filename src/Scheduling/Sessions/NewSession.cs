@@ -35,6 +35,27 @@ public sealed record NewSession
     /// <summary>Gets the participants booked from the start.</summary>
     public ImmutableArray<Participant> Participants { get; init; } = [];
 
+    /// <summary>Gets the client the session is for, or null; a single session books the client as a participant.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Gets the ids of the services provided.</summary>
+    public ImmutableArray<string> ServiceIds { get; init; } = [];
+
+    /// <summary>Gets the custom field values (the sessions API checks their shape; a workspace checks them against its definitions).</summary>
+    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
+
+    /// <summary>Gets the attachments, by reference.</summary>
+    public ImmutableArray<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>Gets dated notes to start with (an import); later notes are appended with <see cref="SessionService.AddNoteAsync"/>.</summary>
+    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
+
+    /// <summary>Gets the invoice, or null.</summary>
+    public InvoiceReference? Invoice { get; init; }
+
+    /// <summary>Gets the names at booking to keep as a fallback, or null.</summary>
+    public NameSnapshot? Names { get; init; }
+
     /// <summary>Gets when the session starts.</summary>
     public required CalendarDateTime Start { get; init; }
 

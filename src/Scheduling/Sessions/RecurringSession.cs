@@ -43,6 +43,27 @@ public sealed record RecurringSession
     /// <summary>Gets the capacity instances inherit, or null for no limit.</summary>
     public int? Capacity { get; init; }
 
+    /// <summary>Gets the client every instance is for (a weekly appointment), or null. Instances inherit it; it takes no seat of their capacity.</summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Gets the service ids instances inherit unless they override them.</summary>
+    public ImmutableArray<string> ServiceIds { get; init; } = [];
+
+    /// <summary>Gets the custom field values instances inherit unless they override them.</summary>
+    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
+
+    /// <summary>Gets the attachments instances inherit unless they override them.</summary>
+    public ImmutableArray<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>Gets the dated notes on the whole series, which instances show until they get notes of their own.</summary>
+    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
+
+    /// <summary>Gets the invoice instances inherit (a package billed once), or null.</summary>
+    public InvoiceReference? Invoice { get; init; }
+
+    /// <summary>Gets the names at booking that instances inherit, or null.</summary>
+    public NameSnapshot? Names { get; init; }
+
     /// <summary>Gets the wall-clock start of the first instance (DTSTART).</summary>
     public required LocalDateTime Start { get; init; }
 

@@ -25,6 +25,24 @@ public sealed record RecurringSessionChanges
     /// <summary>Gets the new capacity (null for no limit).</summary>
     public Optional<int?> Capacity { get; init; }
 
+    /// <summary>Gets the new client (null for none).</summary>
+    public Optional<string?> ClientId { get; init; }
+
+    /// <summary>Gets the new service ids.</summary>
+    public Optional<ImmutableArray<string>> ServiceIds { get; init; }
+
+    /// <summary>Gets the new custom field values (the whole list).</summary>
+    public Optional<ImmutableArray<FieldValue>> FieldValues { get; init; }
+
+    /// <summary>Gets the new attachments (the whole list).</summary>
+    public Optional<ImmutableArray<Attachment>> Attachments { get; init; }
+
+    /// <summary>Gets the new invoice (null for none).</summary>
+    public Optional<InvoiceReference?> Invoice { get; init; }
+
+    /// <summary>Gets the new names at booking (null for none).</summary>
+    public Optional<NameSnapshot?> Names { get; init; }
+
     /// <summary>Gets the new wall-clock start of the first instance (for "this and following": of the first instance that changes).</summary>
     public Optional<LocalDateTime> Start { get; init; }
 

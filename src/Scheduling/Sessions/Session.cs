@@ -47,6 +47,37 @@ public sealed record Session
     /// <summary>Gets the participants; without the <see cref="SessionFieldset.AllPersonalInformation"/> fieldset they carry ids only.</summary>
     public ImmutableArray<Participant> Participants { get; init; } = [];
 
+    /// <summary>
+    /// Gets the id of the client the session is for (a practice's patient, a salon's customer), or null. On a single
+    /// session the client is also one of the <see cref="Participants"/> (the sessions API books it); an instance
+    /// inherits its series' client unless it names its own, without a booking of its own (see <c>docs/workspace-mapping.md</c>).
+    /// </summary>
+    public string? ClientId { get; init; }
+
+    /// <summary>Gets the ids of the services the session provides (the host's service catalogue); an instance inherits its series' unless it overrides them.</summary>
+    public ImmutableArray<string> ServiceIds { get; init; } = [];
+
+    /// <summary>Gets the values of the workspace's custom fields, at most one per field; an instance inherits its series' unless it overrides them.</summary>
+    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
+
+    /// <summary>Gets the files attached, by reference (never their bytes); an instance inherits its series' unless it overrides them.</summary>
+    public ImmutableArray<Attachment> Attachments { get; init; } = [];
+
+    /// <summary>
+    /// Gets the dated notes, oldest first, each with its author (the seeds' <c>notes</c> list). Appended through
+    /// <see cref="SessionService.AddNoteAsync"/>. Separate from <see cref="Notes"/>, the single free-text note.
+    /// </summary>
+    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
+
+    /// <summary>Gets the invoice the session was billed on, or null; an instance inherits its series' unless it names its own.</summary>
+    public InvoiceReference? Invoice { get; init; }
+
+    /// <summary>Gets the names of client, staff and services as they were at booking, the fallback for names the host's directory lacks; or null.</summary>
+    public NameSnapshot? Names { get; init; }
+
+    /// <summary>Gets the explicit lifecycle mark (none unless someone marked it); see <see cref="SessionLifecycle"/>.</summary>
+    public ProgressMark Progress { get; init; }
+
     /// <summary>Gets when the session starts.</summary>
     public required CalendarDateTime Start { get; init; }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using NodaTime;
 using Scheduling.Querying;
 using Scheduling.Stores;
 
@@ -11,9 +12,10 @@ namespace Scheduling.Sessions;
 /// </summary>
 /// <remarks>
 /// Fields and operators: <c>id</c>, <c>scheduleId</c>, <c>scheduleOwnerId</c>, <c>recurringSessionId</c>,
-/// <c>title</c>, <c>location</c> (text: <c>$eq $ne $in $nin $exists</c>); <c>type</c> (<c>EVENT</c>,
-/// <c>WORKING_HOURS</c>) and <c>status</c> (<c>CONFIRMED</c>, <c>CANCELLED</c>) (<c>$eq $ne $in $nin</c>);
-/// <c>tags</c> and <c>participants.id</c> (lists: <c>$eq</c> means contains, <c>$ne $hasSome $hasAll $exists</c>);
+/// <c>title</c>, <c>location</c>, <c>clientId</c> (text: <c>$eq $ne $in $nin $exists</c>); <c>type</c> (<c>EVENT</c>,
+/// <c>WORKING_HOURS</c>), <c>status</c> (<c>CONFIRMED</c>, <c>CANCELLED</c>) and <c>progress</c> (the explicit
+/// lifecycle mark: <c>NONE</c>, <c>IN_PROGRESS</c>, <c>COMPLETED</c>) (<c>$eq $ne $in $nin</c>); <c>tags</c>,
+/// <c>serviceIds</c> and <c>participants.id</c> (lists: <c>$eq</c> means contains, <c>$ne $hasSome $hasAll $exists</c>);
 /// <c>capacity</c> (whole number: <c>$eq $ne $in $nin $gt $gte $lt $lte $exists</c>); <c>start</c> and <c>end</c>
 /// (ISO 8601 instants: <c>$eq $ne $gt $gte $lt $lte</c>). Combine with <c>$and</c>, <c>$or</c>, <c>$not</c>; several
 /// keys in one object all apply. Cancelled sessions are left out unless the filter names <c>status</c>.
@@ -36,6 +38,9 @@ public sealed class SessionFilter
         FilterField<Session>.TextList("tags", s => s.Tags),
         FilterField<Session>.TextList("participants.id", s => s.Participants.Select(p => p.Id)),
         FilterField<Session>.Integer("capacity", s => s.Capacity),
+        FilterField<Session>.Text("clientId", s => s.ClientId),
+        FilterField<Session>.TextList("serviceIds", s => s.ServiceIds),
+        FilterField<Session>.Choice("progress", ["NONE", "IN_PROGRESS", "COMPLETED"], s => ProgressName(s.Progress)),
         FilterField<Session>.Instant("start", s => s.Start.Timestamp),
         FilterField<Session>.Instant("end", s => s.End.Timestamp),
     ]);
@@ -85,6 +90,37 @@ public sealed class SessionFilter
     /// <summary>Sessions this participant is booked into.</summary>
     public static SessionFilter HasParticipant(string participantId) => Texts("participants.id", FilterOperator.Eq, [participantId]);
 
+    /// <summary>Sessions for this client.</summary>
+    public static SessionFilter ClientIdIs(string clientId) => Texts("clientId", FilterOperator.Eq, [clientId]);
+
+    /// <summary>Sessions that provide at least one of these services.</summary>
+    public static SessionFilter HasAnyService(params string[] serviceIds) => Texts("serviceIds", FilterOperator.HasSome, serviceIds);
+
+    /// <summary>Sessions with one of these explicit lifecycle marks.</summary>
+    public static SessionFilter ProgressIn(params ProgressMark[] marks) => Texts("progress", FilterOperator.In, [.. marks.Select(ProgressName)]);
+
+    /// <summary>
+    /// Sessions whose lifecycle status at <paramref name="now"/> is <paramref name="status"/> (see
+    /// <see cref="SessionLifecycle"/>): the rule written out with <c>status</c>, <c>progress</c>, <c>start</c> and
+    /// <c>end</c>, so the instant is part of the filter and every page of a query reads the same statuses.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    public static SessionFilter LifecycleStatusAt(LifecycleStatus status, Instant now)
+    {
+        var confirmed = StatusIn(SessionStatus.Confirmed);
+        var unmarked = ProgressIn(ProgressMark.None);
+        return status switch
+        {
+            LifecycleStatus.Cancelled => StatusIn(SessionStatus.Cancelled),
+            LifecycleStatus.Scheduled => confirmed.And(unmarked).And(Moment("start", FilterOperator.Gt, now)),
+            LifecycleStatus.InProgress => confirmed.And(ProgressIn(ProgressMark.InProgress)
+                .Or(unmarked.And(Moment("start", FilterOperator.Lte, now)).And(Moment("end", FilterOperator.Gt, now)))),
+            LifecycleStatus.Completed => confirmed.And(ProgressIn(ProgressMark.Completed)
+                .Or(unmarked.And(Moment("end", FilterOperator.Lte, now)))),
+            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a lifecycle status."),
+        };
+    }
+
     /// <summary>Instances of one recurring session.</summary>
     public static SessionFilter RecurringSessionIdIs(string recurringSessionId) => Texts("recurringSessionId", FilterOperator.Eq, [recurringSessionId]);
 
@@ -107,6 +143,13 @@ public sealed class SessionFilter
 
     internal static string StatusName(SessionStatus status) => status == SessionStatus.Confirmed ? "CONFIRMED" : "CANCELLED";
 
+    internal static string ProgressName(ProgressMark mark) => mark switch
+    {
+        ProgressMark.InProgress => "IN_PROGRESS",
+        ProgressMark.Completed => "COMPLETED",
+        _ => "NONE",
+    };
+
     /// <summary>Whether a session passes the filter, and the implicit "not cancelled" unless status is named.</summary>
     internal bool Admits(Session session) =>
         (NamesStatus || session.Status != SessionStatus.Cancelled) && Schema.Matches(Node, session);
@@ -114,8 +157,7 @@ public sealed class SessionFilter
     /// <summary>The conditions a store can apply: single top-level conditions on schedule, owner, type and series.</summary>
     internal SessionCandidateFilter PushDown()
     {
-        var top = Node is FilterNode.AllOf all ? all.Children : [Node];
-        var conditions = top.OfType<FilterNode.Condition>().Where(c => c.Operator is FilterOperator.Eq or FilterOperator.In).ToList();
+        var conditions = TopLevel(Node).OfType<FilterNode.Condition>().Where(c => c.Operator is FilterOperator.Eq or FilterOperator.In).ToList();
         ImmutableHashSet<string> Set(string field) =>
             conditions.Count(c => c.Field == field) == 1
                 ? [.. conditions.Single(c => c.Field == field).Values.Select(v => v.Text!)]
@@ -129,6 +171,13 @@ public sealed class SessionFilter
             RecurringSessionIds = Set("recurringSessionId"),
         };
     }
+
+    /// <summary>The conditions that must all hold, with nested "all of" groups (<c>a.And(b).And(c)</c>) flattened.</summary>
+    private static IEnumerable<FilterNode> TopLevel(FilterNode node) =>
+        node is FilterNode.AllOf all ? all.Children.SelectMany(TopLevel) : [node];
+
+    private static SessionFilter Moment(string field, FilterOperator op, Instant instant) =>
+        FromNode(new FilterNode.Condition(field, op, [FilterValue.Of(instant)]));
 
     private static SessionFilter Texts(string field, FilterOperator op, string[] values)
     {

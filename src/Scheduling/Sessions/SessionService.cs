@@ -19,6 +19,12 @@ namespace Scheduling.Sessions;
 /// </remarks>
 public sealed class SessionService
 {
+    /// <summary>
+    /// How many times an append that only lost a race (a note added while another write landed) is tried before it is
+    /// reported as a conflict. Each lost race means another write succeeded, so this bounds only pathological contention.
+    /// </summary>
+    private const int MaxAppendAttempts = 64;
+
     private readonly ISessionStore _sessions;
     private readonly IRecurringSessionStore _recurringSessions;
     private readonly IClock _clock;
@@ -64,7 +70,14 @@ public sealed class SessionService
             Notes = request.Notes,
             Location = request.Location,
             Capacity = request.Capacity,
-            Participants = request.Participants.IsDefault ? [] : request.Participants,
+            Participants = WithClient(OrEmpty(request.Participants), request.ClientId),
+            ClientId = request.ClientId,
+            ServiceIds = OrEmpty(request.ServiceIds),
+            FieldValues = OrEmpty(request.FieldValues),
+            Attachments = OrEmpty(request.Attachments),
+            NoteLog = OrEmpty(request.NoteLog),
+            Invoice = request.Invoice,
+            Names = request.Names,
             Start = request.Start,
             End = request.End,
             Revision = 1,
@@ -99,6 +112,13 @@ public sealed class SessionService
             Notes = request.Notes,
             Location = request.Location,
             Capacity = request.Capacity,
+            ClientId = request.ClientId,
+            ServiceIds = OrEmpty(request.ServiceIds),
+            FieldValues = OrEmpty(request.FieldValues),
+            Attachments = OrEmpty(request.Attachments),
+            NoteLog = OrEmpty(request.NoteLog),
+            Invoice = request.Invoice,
+            Names = request.Names,
             Start = request.Start,
             Zone = request.Zone,
             Duration = request.Duration,
@@ -182,6 +202,13 @@ public sealed class SessionService
                 Notes = changes.Notes.Or(stored.Notes),
                 Location = changes.Location.Or(stored.Location),
                 Capacity = changes.Capacity.Or(stored.Capacity),
+                ClientId = changes.ClientId.Or(stored.ClientId),
+                Participants = changes.ClientId.HasValue ? WithClient(stored.Participants, changes.ClientId.Value) : stored.Participants,
+                ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : stored.ServiceIds,
+                FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : stored.FieldValues,
+                Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : stored.Attachments,
+                Invoice = changes.Invoice.Or(stored.Invoice),
+                Names = changes.Names.Or(stored.Names),
                 Start = changes.Start.Or(stored.Start),
                 End = changes.End.Or(stored.End),
                 Revision = stored.Revision + 1,
@@ -207,6 +234,12 @@ public sealed class SessionService
             Notes = changes.Notes.HasValue ? changes.Notes.Value : own.Notes,
             Location = changes.Location.HasValue ? changes.Location.Value : own.Location,
             Capacity = changes.Capacity.HasValue ? changes.Capacity.Value : own.Capacity,
+            ClientId = changes.ClientId.HasValue ? changes.ClientId.Value : own.ClientId,
+            ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : own.ServiceIds,
+            FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : own.FieldValues,
+            Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : own.Attachments,
+            Invoice = changes.Invoice.HasValue ? changes.Invoice.Value : own.Invoice,
+            Names = changes.Names.HasValue ? changes.Names.Value : own.Names,
             Revision = own.Revision + 1,
             UpdatedAt = now,
         };
@@ -216,6 +249,13 @@ public sealed class SessionService
         }
 
         ValidateCommon(saved.Tags ?? view.Series.Tags, saved.Capacity ?? view.Series.Capacity, saved.Participants.Length);
+        var series = view.Series;
+        ValidateDetails(
+            saved.ClientId ?? series.ClientId,
+            saved.ServiceIds ?? series.ServiceIds,
+            saved.FieldValues ?? series.FieldValues,
+            saved.Attachments ?? series.Attachments,
+            saved.NoteLog ?? series.NoteLog);
 
         if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
         {
@@ -318,6 +358,7 @@ public sealed class SessionService
         if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
             CheckRevision(stored.Revision, expectedRevision, id);
+            RefuseCompleted(stored);
             var cancelled = stored with { Status = SessionStatus.Cancelled, Revision = stored.Revision + 1, UpdatedAt = now };
             await ReplaceAsync(caller.TenantId, cancelled, expectedRevision, cancellationToken).ConfigureAwait(false);
             return Shape(caller, cancelled);
@@ -325,6 +366,7 @@ public sealed class SessionService
 
         var (view, identity, current) = await FindInstanceAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
         CheckRevision(current.Revision, expectedRevision, id);
+        RefuseCompleted(current);
         var own = view.Record.Overrides.GetValueOrDefault(identity)
             ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
         var saved = own with { IsCancelled = true, Revision = own.Revision + 1, UpdatedAt = now };
@@ -428,6 +470,140 @@ public sealed class SessionService
             BookingOutcome.Full => throw SchedulingException.Conflict($"Session '{sessionId}' is full.", "capacity"),
             _ => Shape(caller, (await FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false))!),
         };
+    }
+
+    /// <summary>
+    /// Moves a single session or an instance along its lifecycle (<see cref="SessionLifecycle"/>): marks it
+    /// in progress or completed, or cancels it. The change is checked against the status at this moment, explicit
+    /// marks and the clock both counted; asking for the status it already has changes nothing, except that marking a
+    /// status the clock gave it (in progress, completed) pins it.
+    /// </summary>
+    /// <param name="caller">The caller; needs <see cref="Permissions.SessionsManage"/>.</param>
+    /// <param name="id">The session or instance.</param>
+    /// <param name="status">The status to move to.</param>
+    /// <param name="expectedRevision">The revision the caller read.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The session as it is now.</returns>
+    /// <exception cref="SchedulingException">
+    /// Conflict naming <c>status</c> for a change the lifecycle refuses (completed to anything, scheduled straight to
+    /// completed, back to scheduled, out of cancelled); conflict on a stale revision; invalid argument for an
+    /// undefined status; not found; permission denied or unauthenticated.
+    /// </exception>
+    public async ValueTask<Session> ChangeLifecycleStatusAsync(CallerContext caller, string id, LifecycleStatus status, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        if (!Enum.IsDefined(status))
+        {
+            throw SchedulingException.Invalid("status", $"{status} is not a lifecycle status: use scheduled, in-progress, completed or cancelled.");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
+        {
+            CheckRevision(stored.Revision, expectedRevision, id);
+            var (cancelled, progress) = Mark(stored, status, now);
+            if (cancelled == (stored.Status == SessionStatus.Cancelled) && progress == stored.Progress)
+            {
+                return Shape(caller, stored);
+            }
+
+            var changed = stored with
+            {
+                Status = cancelled ? SessionStatus.Cancelled : stored.Status,
+                Progress = progress,
+                Revision = stored.Revision + 1,
+                UpdatedAt = now,
+            };
+            await ReplaceAsync(caller.TenantId, changed, expectedRevision, cancellationToken).ConfigureAwait(false);
+            return Shape(caller, changed);
+        }
+
+        var (view, identity, current) = await FindInstanceAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        CheckRevision(current.Revision, expectedRevision, id);
+        var (instanceCancelled, instanceProgress) = Mark(current, status, now);
+        if (instanceCancelled == (current.Status == SessionStatus.Cancelled) && instanceProgress == current.Progress)
+        {
+            return Shape(caller, current);
+        }
+
+        var own = view.Record.Overrides.GetValueOrDefault(identity)
+            ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
+        var saved = own with
+        {
+            IsCancelled = own.IsCancelled || instanceCancelled,
+            Progress = instanceProgress,
+            Revision = own.Revision + 1,
+            UpdatedAt = now,
+        };
+        if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
+        {
+            throw StaleRevision(id);
+        }
+
+        return Shape(caller, view.Instance(identity, current.Start, saved));
+    }
+
+    /// <summary>
+    /// Appends a dated note to a single session or an instance (<see cref="Session.NoteLog"/>). Notes are never
+    /// edited, so an append needs no expected revision: one that races another write is retried on the new state.
+    /// </summary>
+    /// <param name="caller">The caller; needs <see cref="Permissions.SessionsManage"/>.</param>
+    /// <param name="sessionId">The session or instance.</param>
+    /// <param name="text">What the note says.</param>
+    /// <param name="authorId">
+    /// Who wrote it: leave null for a signed-in caller, who always writes as itself (<see cref="CallerContext.CallerId"/>);
+    /// the host, which has no id of its own, names the author.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The session with the note at the end of its log.</returns>
+    /// <exception cref="SchedulingException">
+    /// Invalid argument naming <c>text</c> (empty) or <c>authorId</c> (missing for the host, or another than a signed-in
+    /// caller's own); not found; permission denied or unauthenticated.
+    /// </exception>
+    public async ValueTask<Session> AddNoteAsync(CallerContext caller, string sessionId, string text, string? authorId = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw SchedulingException.Invalid("text", "A note must say something.");
+        }
+
+        var author = caller.CallerId switch
+        {
+            { } own when authorId is null || authorId == own => own,
+            { } own => throw SchedulingException.Invalid("authorId", $"A signed-in caller writes notes as itself ('{own}'), not as '{authorId}'."),
+            null when !string.IsNullOrWhiteSpace(authorId) => authorId,
+            _ => throw SchedulingException.Invalid("authorId", "Name the note's author: the caller has no id of its own."),
+        };
+
+        for (var attempt = 1; attempt <= MaxAppendAttempts; attempt++)
+        {
+            var now = _clock.GetCurrentInstant();
+            var note = new SessionNote(NewId(), author, text, now);
+            if (await _sessions.FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false) is { } stored)
+            {
+                var appended = stored with { NoteLog = stored.NoteLog.Add(note), Revision = stored.Revision + 1, UpdatedAt = now };
+                if (await _sessions.ReplaceAsync(caller.TenantId, appended, stored.Revision, cancellationToken).ConfigureAwait(false))
+                {
+                    return Shape(caller, appended);
+                }
+
+                continue;
+            }
+
+            var (view, identity, current) = await FindInstanceAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false);
+            var own = view.Record.Overrides.GetValueOrDefault(identity)
+                ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
+            var saved = own with { NoteLog = (own.NoteLog ?? view.Series.NoteLog).Add(note), Revision = own.Revision + 1, UpdatedAt = now };
+            if (await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, own.Revision, cancellationToken).ConfigureAwait(false))
+            {
+                return Shape(caller, view.Instance(identity, current.Start, saved));
+            }
+        }
+
+        throw SchedulingException.Conflict($"'{sessionId}' kept changing while the note was added: try again.");
     }
 
     /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
@@ -568,6 +744,12 @@ public sealed class SessionService
         Notes = changes.Notes.Or(series.Notes),
         Location = changes.Location.Or(series.Location),
         Capacity = changes.Capacity.Or(series.Capacity),
+        ClientId = changes.ClientId.Or(series.ClientId),
+        ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : series.ServiceIds,
+        FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : series.FieldValues,
+        Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : series.Attachments,
+        Invoice = changes.Invoice.Or(series.Invoice),
+        Names = changes.Names.Or(series.Names),
         Start = changes.Start.Or(series.Start),
         Duration = changes.Duration.Or(series.Duration),
         Rule = changes.Rule.Or(series.Rule),
@@ -593,6 +775,34 @@ public sealed class SessionService
 
     private static SchedulingException StaleRevision(string id) =>
         SchedulingException.Conflict($"'{id}' changed while this call ran: read it again and retry.", "expectedRevision");
+
+    /// <summary>What a lifecycle change writes: whether the session is cancelled, and its explicit mark; refused changes throw.</summary>
+    private static (bool Cancelled, ProgressMark Progress) Mark(Session session, LifecycleStatus to, Instant now)
+    {
+        var from = SessionLifecycle.StatusAt(session, now);
+        if (!SessionLifecycle.CanChange(from, to))
+        {
+            throw SessionLifecycle.Refused(session.Id, from, to);
+        }
+
+        var cancelled = session.Status == SessionStatus.Cancelled;
+        return to switch
+        {
+            LifecycleStatus.Cancelled => (true, session.Progress),
+            LifecycleStatus.InProgress => (cancelled, ProgressMark.InProgress),
+            LifecycleStatus.Completed => (cancelled, ProgressMark.Completed),
+            _ => (cancelled, session.Progress),
+        };
+    }
+
+    /// <summary>A session explicitly marked completed is final: cancelling it would rewrite what took place.</summary>
+    private static void RefuseCompleted(Session session)
+    {
+        if (session.Status != SessionStatus.Cancelled && session.Progress == ProgressMark.Completed)
+        {
+            throw SessionLifecycle.Refused(session.Id, LifecycleStatus.Completed, LifecycleStatus.Cancelled);
+        }
+    }
 
     private static void RefuseCancelled(Session session)
     {
@@ -624,6 +834,8 @@ public sealed class SessionService
         {
             throw SchedulingException.Invalid("participants", "Every participant needs an id, and an id may appear once.");
         }
+
+        ValidateDetails(session.ClientId, session.ServiceIds, session.FieldValues, session.Attachments, session.NoteLog);
     }
 
     /// <summary>Checks a series and returns the span end of its instances (null when it never ends).</summary>
@@ -639,6 +851,7 @@ public sealed class SessionService
         }
 
         ValidateCommon(series.Tags, series.Capacity, 0);
+        ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
         try
         {
             return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule), series.Duration);
@@ -666,6 +879,46 @@ public sealed class SessionService
             throw SchedulingException.Invalid("participants", $"{participants} participants do not fit a capacity of {limit}.");
         }
     }
+
+    /// <summary>Checks the shape of the client, services, field values, attachments and notes (a workspace checks field values against its definitions).</summary>
+    private static void ValidateDetails(
+        string? clientId,
+        ImmutableArray<string> serviceIds,
+        ImmutableArray<FieldValue> fieldValues,
+        ImmutableArray<Attachment> attachments,
+        ImmutableArray<SessionNote> noteLog)
+    {
+        if (clientId is not null && string.IsNullOrWhiteSpace(clientId))
+        {
+            throw SchedulingException.Invalid("clientId", "A client id must not be empty: give one, or null for no client.");
+        }
+
+        if (serviceIds.Any(string.IsNullOrWhiteSpace) || serviceIds.Distinct(StringComparer.Ordinal).Count() != serviceIds.Length)
+        {
+            throw SchedulingException.Invalid("serviceIds", "Service ids must not be empty, and an id may appear once.");
+        }
+
+        if (fieldValues.Any(v => v is null) || fieldValues.Select(v => v.FieldId).Distinct(StringComparer.Ordinal).Count() != fieldValues.Length)
+        {
+            throw SchedulingException.Invalid("fieldValues", "A session holds at most one value per field.");
+        }
+
+        if (attachments.Any(a => a is null) || attachments.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != attachments.Length)
+        {
+            throw SchedulingException.Invalid("attachments", "Every attachment is given, and an attachment id may appear once.");
+        }
+
+        if (noteLog.Any(n => n is null) || noteLog.Select(n => n.Id).Distinct(StringComparer.Ordinal).Count() != noteLog.Length)
+        {
+            throw SchedulingException.Invalid("noteLog", "Every note is given, and a note id may appear once.");
+        }
+    }
+
+    private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> values) => values.IsDefault ? [] : values;
+
+    /// <summary>The participants with the client booked first, unless it is booked already (the client of a single session is a participant).</summary>
+    private static ImmutableArray<Participant> WithClient(ImmutableArray<Participant> participants, string? clientId) =>
+        string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
 
     private static void Require(string? value, string field)
     {

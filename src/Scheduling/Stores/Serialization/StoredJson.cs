@@ -13,13 +13,18 @@ namespace Scheduling.Stores.Serialization;
 /// the columns they index. One format for every store, so a database written by one version reads in the next.
 /// </summary>
 /// <remarks>
-/// Local times are kept as ISO local date-times with their IANA zone id and read back through the current tz
-/// database; instants as ISO instants; rules as their canonical RRULE text. Thread-safe.
+/// <para>Local times are kept as ISO local date-times with their IANA zone id and read back through the current tz
+/// database; instants as ISO instants; rules as their canonical RRULE text. Thread-safe.</para>
+/// <para>Fields added after the first release (client, services, field values, attachments, the note log, the
+/// invoice, the names at booking, the lifecycle mark) are written only when they hold something and read as empty
+/// when absent, so bodies written before them read unchanged and need no migration. On an instance override a
+/// present list (even empty) is the instance's own, an absent one inherits.</para>
 /// </remarks>
 public static class StoredJson
 {
     private static readonly LocalDateTimePattern LocalText = LocalDateTimePattern.ExtendedIso;
     private static readonly InstantPattern InstantText = InstantPattern.ExtendedIso;
+    private static readonly LocalDatePattern DateText = LocalDatePattern.Iso;
 
     /// <summary>Writes a session.</summary>
     public static string Write(Session session) => Json(writer =>
@@ -28,6 +33,12 @@ public static class StoredJson
         WriteShared(writer, session.ScheduleId, session.ScheduleOwnerId, session.Type, session.Title, session.Tags, session.Notes, session.Location, session.Capacity);
         writer.WriteNumber("status", (int)session.Status);
         WriteParticipants(writer, session.Participants);
+        WriteDetails(writer, session.ClientId, session.ServiceIds, session.FieldValues, session.Attachments, session.NoteLog, session.Invoice, session.Names);
+        if (session.Progress != ProgressMark.None)
+        {
+            writer.WriteNumber("progress", (int)session.Progress);
+        }
+
         WriteCalendar(writer, "start", session.Start);
         WriteCalendar(writer, "end", session.End);
         WriteStamps(writer, session.Revision, session.CreatedAt, session.UpdatedAt);
@@ -47,6 +58,14 @@ public static class StoredJson
         Location = OptionalString(root, "location"),
         Capacity = OptionalInt(root, "capacity"),
         Participants = Participants(root),
+        ClientId = OptionalString(root, "clientId"),
+        ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
+        FieldValues = FieldValues(root) ?? [],
+        Attachments = Attachments(root) ?? [],
+        NoteLog = NoteLog(root) ?? [],
+        Invoice = Invoice(root),
+        Names = Names(root),
+        Progress = OptionalInt(root, "progress") is int progress ? (ProgressMark)progress : ProgressMark.None,
         Start = Calendar(root.GetProperty("start")),
         End = Calendar(root.GetProperty("end")),
         Revision = root.GetProperty("revision").GetInt64(),
@@ -64,6 +83,7 @@ public static class StoredJson
         writer.WriteNumber("durationNanoseconds", series.Duration.ToInt64Nanoseconds());
         writer.WriteString("rule", series.Rule.ToString());
         writer.WriteString("identityStart", LocalText.Format(series.IdentityStart));
+        WriteDetails(writer, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names);
         if (series.CancelledFrom is Instant cancelledFrom)
         {
             writer.WriteString("cancelledFrom", InstantText.Format(cancelledFrom));
@@ -90,6 +110,13 @@ public static class StoredJson
         Rule = RecurrenceRule.Parse(root.GetProperty("rule").GetString()!),
         IdentityStart = LocalText.Parse(root.GetProperty("identityStart").GetString()!).GetValueOrThrow(),
         CancelledFrom = root.TryGetProperty("cancelledFrom", out _) ? Instant(root, "cancelledFrom") : null,
+        ClientId = OptionalString(root, "clientId"),
+        ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
+        FieldValues = FieldValues(root) ?? [],
+        Attachments = Attachments(root) ?? [],
+        NoteLog = NoteLog(root) ?? [],
+        Invoice = Invoice(root),
+        Names = Names(root),
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
@@ -125,6 +152,34 @@ public static class StoredJson
         }
 
         WriteParticipants(writer, value.Participants);
+        WriteOptional(writer, "clientId", value.ClientId);
+        if (value.ServiceIds is { } serviceIds)
+        {
+            WriteStrings(writer, "serviceIds", serviceIds);
+        }
+
+        if (value.FieldValues is { } fieldValues)
+        {
+            WriteFieldValues(writer, fieldValues);
+        }
+
+        if (value.Attachments is { } attachments)
+        {
+            WriteAttachments(writer, attachments);
+        }
+
+        if (value.NoteLog is { } noteLog)
+        {
+            WriteNoteLog(writer, noteLog);
+        }
+
+        WriteInvoice(writer, value.Invoice);
+        WriteNames(writer, value.Names);
+        if (value.Progress != ProgressMark.None)
+        {
+            writer.WriteNumber("progress", (int)value.Progress);
+        }
+
         WriteStamps(writer, value.Revision, value.CreatedAt, value.UpdatedAt);
     });
 
@@ -142,6 +197,14 @@ public static class StoredJson
         Location = OptionalString(root, "location"),
         Capacity = OptionalInt(root, "capacity"),
         Participants = Participants(root),
+        ClientId = OptionalString(root, "clientId"),
+        ServiceIds = OptionalStrings(root, "serviceIds"),
+        FieldValues = FieldValues(root),
+        Attachments = Attachments(root),
+        NoteLog = NoteLog(root),
+        Invoice = Invoice(root),
+        Names = Names(root),
+        Progress = OptionalInt(root, "progress") is int progress ? (ProgressMark)progress : ProgressMark.None,
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
@@ -179,6 +242,154 @@ public static class StoredJson
         {
             writer.WriteNumber("capacity", value);
         }
+    }
+
+    /// <summary>The fields added for workspaces, each written only when it holds something.</summary>
+    private static void WriteDetails(
+        Utf8JsonWriter writer,
+        string? clientId,
+        ImmutableArray<string> serviceIds,
+        ImmutableArray<FieldValue> fieldValues,
+        ImmutableArray<Attachment> attachments,
+        ImmutableArray<SessionNote> noteLog,
+        InvoiceReference? invoice,
+        NameSnapshot? names)
+    {
+        WriteOptional(writer, "clientId", clientId);
+        if (!serviceIds.IsDefaultOrEmpty)
+        {
+            WriteStrings(writer, "serviceIds", serviceIds);
+        }
+
+        if (!fieldValues.IsDefaultOrEmpty)
+        {
+            WriteFieldValues(writer, fieldValues);
+        }
+
+        if (!attachments.IsDefaultOrEmpty)
+        {
+            WriteAttachments(writer, attachments);
+        }
+
+        if (!noteLog.IsDefaultOrEmpty)
+        {
+            WriteNoteLog(writer, noteLog);
+        }
+
+        WriteInvoice(writer, invoice);
+        WriteNames(writer, names);
+    }
+
+    private static void WriteFieldValues(Utf8JsonWriter writer, ImmutableArray<FieldValue> values)
+    {
+        writer.WriteStartArray("fieldValues");
+        foreach (var value in values.IsDefault ? [] : values)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("field", value.FieldId);
+            writer.WriteNumber("kind", (int)value.Kind);
+            switch (value.Kind)
+            {
+                case FieldKind.Number:
+                    writer.WriteNumber("value", value.Number!.Value);
+                    break;
+                case FieldKind.Boolean:
+                    writer.WriteBoolean("value", value.Boolean!.Value);
+                    break;
+                case FieldKind.Date:
+                    writer.WriteString("value", DateText.Format(value.Date!.Value));
+                    break;
+                default:
+                    writer.WriteString("value", value.Text);
+                    break;
+            }
+
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteAttachments(Utf8JsonWriter writer, ImmutableArray<Attachment> attachments)
+    {
+        writer.WriteStartArray("attachments");
+        foreach (var attachment in attachments.IsDefault ? [] : attachments)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", attachment.Id);
+            writer.WriteString("fileName", attachment.FileName);
+            writer.WriteString("reference", attachment.Reference);
+            writer.WriteString("addedAt", InstantText.Format(attachment.AddedAt));
+            WriteOptional(writer, "contentType", attachment.ContentType);
+            if (attachment.SizeBytes is long size)
+            {
+                writer.WriteNumber("sizeBytes", size);
+            }
+
+            WriteOptional(writer, "addedBy", attachment.AddedBy);
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteNoteLog(Utf8JsonWriter writer, ImmutableArray<SessionNote> notes)
+    {
+        writer.WriteStartArray("noteLog");
+        foreach (var note in notes.IsDefault ? [] : notes)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", note.Id);
+            writer.WriteString("authorId", note.AuthorId);
+            writer.WriteString("text", note.Text);
+            writer.WriteString("createdAt", InstantText.Format(note.CreatedAt));
+            writer.WriteEndObject();
+        }
+
+        writer.WriteEndArray();
+    }
+
+    private static void WriteInvoice(Utf8JsonWriter writer, InvoiceReference? invoice)
+    {
+        if (invoice is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("invoice");
+        writer.WriteString("id", invoice.Id);
+        WriteOptional(writer, "number", invoice.Number);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNames(Utf8JsonWriter writer, NameSnapshot? names)
+    {
+        if (names is null)
+        {
+            return;
+        }
+
+        writer.WriteStartObject("names");
+        WriteNameMap(writer, "clients", names.Clients);
+        WriteNameMap(writer, "services", names.Services);
+        WriteNameMap(writer, "staff", names.Staff);
+        writer.WriteEndObject();
+    }
+
+    private static void WriteNameMap(Utf8JsonWriter writer, string name, ImmutableDictionary<string, string> names)
+    {
+        if (names.IsEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        foreach (var (id, value) in names.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.WriteString(id, value);
+        }
+
+        writer.WriteEndObject();
     }
 
     private static void WriteStamps(Utf8JsonWriter writer, long revision, Instant createdAt, Instant updatedAt)
@@ -250,6 +461,70 @@ public static class StoredJson
             OptionalString(p, "name"),
             OptionalString(p, "email"),
             OptionalString(p, "phone")))];
+
+    private static ImmutableArray<string>? OptionalStrings(JsonElement root, string name) =>
+        root.TryGetProperty(name, out _) ? Strings(root, name) : null;
+
+    private static ImmutableArray<FieldValue>? FieldValues(JsonElement root) =>
+        root.TryGetProperty("fieldValues", out var values)
+            ? [.. values.EnumerateArray().Select(v =>
+            {
+                var field = v.GetProperty("field").GetString()!;
+                var value = v.GetProperty("value");
+                return (FieldKind)v.GetProperty("kind").GetInt32() switch
+                {
+                    FieldKind.Text => FieldValue.OfText(field, value.GetString()!),
+                    FieldKind.Number => FieldValue.OfNumber(field, value.GetDecimal()),
+                    FieldKind.Boolean => FieldValue.OfBoolean(field, value.GetBoolean()),
+                    FieldKind.Date => FieldValue.OfDate(field, DateText.Parse(value.GetString()!).GetValueOrThrow()),
+                    FieldKind.Choice => FieldValue.OfChoice(field, value.GetString()!),
+                    var kind => throw new InvalidOperationException($"Stored field kind {(int)kind} is not known to this version."),
+                };
+            })]
+            : null;
+
+    private static ImmutableArray<Attachment>? Attachments(JsonElement root) =>
+        root.TryGetProperty("attachments", out var attachments)
+            ? [.. attachments.EnumerateArray().Select(a => new Attachment(
+                a.GetProperty("id").GetString()!,
+                a.GetProperty("fileName").GetString()!,
+                a.GetProperty("reference").GetString()!,
+                Instant(a, "addedAt"))
+            {
+                ContentType = OptionalString(a, "contentType"),
+                SizeBytes = a.TryGetProperty("sizeBytes", out var size) ? size.GetInt64() : null,
+                AddedBy = OptionalString(a, "addedBy"),
+            })]
+            : null;
+
+    private static ImmutableArray<SessionNote>? NoteLog(JsonElement root) =>
+        root.TryGetProperty("noteLog", out var notes)
+            ? [.. notes.EnumerateArray().Select(n => new SessionNote(
+                n.GetProperty("id").GetString()!,
+                n.GetProperty("authorId").GetString()!,
+                n.GetProperty("text").GetString()!,
+                Instant(n, "createdAt")))]
+            : null;
+
+    private static InvoiceReference? Invoice(JsonElement root) =>
+        root.TryGetProperty("invoice", out var invoice)
+            ? new InvoiceReference(invoice.GetProperty("id").GetString()!) { Number = OptionalString(invoice, "number") }
+            : null;
+
+    private static NameSnapshot? Names(JsonElement root) =>
+        root.TryGetProperty("names", out var names)
+            ? NameSnapshot.Empty with
+            {
+                Clients = NameMap(names, "clients") ?? NameSnapshot.Empty.Clients,
+                Services = NameMap(names, "services") ?? NameSnapshot.Empty.Services,
+                Staff = NameMap(names, "staff") ?? NameSnapshot.Empty.Staff,
+            }
+            : null;
+
+    private static ImmutableDictionary<string, string>? NameMap(JsonElement names, string name) =>
+        names.TryGetProperty(name, out var map)
+            ? map.EnumerateObject().ToImmutableDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            : null;
 
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
         [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];

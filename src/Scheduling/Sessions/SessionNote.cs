@@ -1,0 +1,41 @@
+using NodaTime;
+
+namespace Scheduling.Sessions;
+
+/// <summary>
+/// One dated entry in a session's <see cref="Session.NoteLog"/>: who wrote what, and when (the seeds' <c>notes</c>
+/// list, such as a practitioner's notes on an appointment). Entries are appended, never edited.
+/// </summary>
+/// <remarks>
+/// Not to be confused with <see cref="Session.Notes"/>, the session's single free-text note (its standing
+/// instructions, such as "bring a mat"), which is set and replaced like a title. Validated at construction.
+/// Immutable and thread-safe.
+/// </remarks>
+public sealed record SessionNote
+{
+    /// <summary>Creates a note.</summary>
+    /// <param name="id">The note's id, unique on its session.</param>
+    /// <param name="authorId">The id of who wrote it (a staff or member id, as the host knows them).</param>
+    /// <param name="text">What it says; not empty.</param>
+    /// <param name="createdAt">When it was written.</param>
+    /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="authorId"/> or <paramref name="text"/> is empty.</exception>
+    public SessionNote(string id, string authorId, string text, Instant createdAt)
+    {
+        Id = string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("A note needs an id.", nameof(id)) : id;
+        AuthorId = string.IsNullOrWhiteSpace(authorId) ? throw new ArgumentException("A note needs an author.", nameof(authorId)) : authorId;
+        Text = string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("A note must say something.", nameof(text)) : text;
+        CreatedAt = createdAt;
+    }
+
+    /// <summary>Gets the note's id, unique on its session.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the id of who wrote it.</summary>
+    public string AuthorId { get; }
+
+    /// <summary>Gets what it says.</summary>
+    public string Text { get; }
+
+    /// <summary>Gets when it was written.</summary>
+    public Instant CreatedAt { get; }
+}

@@ -203,7 +203,7 @@ public sealed class SessionService
                 Location = changes.Location.Or(stored.Location),
                 Capacity = changes.Capacity.Or(stored.Capacity),
                 ClientId = changes.ClientId.Or(stored.ClientId),
-                Participants = changes.ClientId.HasValue ? WithClient(stored.Participants, changes.ClientId.Value) : stored.Participants,
+                Participants = changes.ClientId.HasValue ? WithClient(WithoutClient(stored.Participants, stored.ClientId), changes.ClientId.Value) : stored.Participants,
                 ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : stored.ServiceIds,
                 FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : stored.FieldValues,
                 Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : stored.Attachments,
@@ -915,6 +915,10 @@ public sealed class SessionService
     }
 
     private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> values) => values.IsDefault ? [] : values;
+
+    /// <summary>The participants without the booking of a client the session is no longer for.</summary>
+    private static ImmutableArray<Participant> WithoutClient(ImmutableArray<Participant> participants, string? clientId) =>
+        clientId is null ? participants : participants.RemoveAll(p => p.Id == clientId);
 
     /// <summary>The participants with the client booked first, unless it is booked already (the client of a single session is a participant).</summary>
     private static ImmutableArray<Participant> WithClient(ImmutableArray<Participant> participants, string? clientId) =>

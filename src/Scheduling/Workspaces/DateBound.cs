@@ -50,6 +50,9 @@ public readonly struct DateBound : IEquatable<DateBound>
     /// <summary>Gets the whole local day, when the bound is one; otherwise null.</summary>
     public LocalDate? Date => _date;
 
+    /// <summary>Gets a value indicating whether the bound holds nothing (<c>default(DateBound)</c>), which no query accepts.</summary>
+    public bool IsEmpty => _instant is null && _local is null && _date is null;
+
     /// <summary>A bound at an instant.</summary>
     public static DateBound AtInstant(Instant instant) => new(instant, null, null);
 

@@ -94,12 +94,7 @@ public sealed class WorkspaceSessionService
     public async ValueTask<WorkspaceSession> GetSessionAsync(CallerContext caller, string workspaceId, string id, CancellationToken cancellationToken = default)
     {
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsView, cancellationToken).ConfigureAwait(false);
-        var session = await _sessions.GetSessionAsync(caller, id, SessionFieldset.Default, cancellationToken).ConfigureAwait(false);
-        if (session.Type != SessionType.Event)
-        {
-            throw SchedulingException.NotFound("Session", id);
-        }
-
+        var session = await ListedSessionAsync(caller, id, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
     }
 
@@ -141,13 +136,46 @@ public sealed class WorkspaceSessionService
 
     /// <summary>
     /// Changes a session or one instance, as <see cref="SessionService.UpdateSessionAsync"/> does; new field values
-    /// are checked against the workspace's definitions first.
+    /// are checked against the workspace's definitions first. With <see cref="SchedulingOptions.SnapshotNamesAtBooking"/>,
+    /// a change of client or services takes the directory's names of the new ones (unless the changes bring names).
+    /// </summary>
+    /// <exception cref="SchedulingException">
+    /// Invalid argument (<c>fieldValues.{id}</c>, and what the sessions API checks); conflict on a stale revision;
+    /// not found (also for working hours, which the workspace does not list); unauthenticated or permission denied.
+    /// </exception>
+    public async ValueTask<WorkspaceSession> UpdateSessionAsync(CallerContext caller, string workspaceId, string id, SessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
+        var current = await ListedSessionAsync(caller, id, cancellationToken).ConfigureAwait(false);
+        if (changes.FieldValues.HasValue)
+        {
+            workspace.CheckFieldValues(OrEmpty(changes.FieldValues.Value));
+        }
+
+        if (!changes.Names.HasValue && (changes.ClientId.HasValue || changes.ServiceIds.HasValue))
+        {
+            var clientId = changes.ClientId.Or(current.ClientId);
+            var serviceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : current.ServiceIds;
+            if (await SnapshotAsync(workspace.Id, clientId, current.ScheduleOwnerId, serviceIds, cancellationToken).ConfigureAwait(false) is { } fresh)
+            {
+                changes = changes with { Names = Merge(fresh, current.Names) };
+            }
+        }
+
+        var session = await _sessions.UpdateSessionAsync(caller, id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
+        return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Changes a recurring session of the workspace, as <see cref="SessionService.UpdateRecurringSessionAsync"/>
+    /// does; new field values are checked against the workspace's definitions first.
     /// </summary>
     /// <exception cref="SchedulingException">
     /// Invalid argument (<c>fieldValues.{id}</c>, and what the sessions API checks); conflict on a stale revision;
     /// not found; unauthenticated or permission denied.
     /// </exception>
-    public async ValueTask<WorkspaceSession> UpdateSessionAsync(CallerContext caller, string workspaceId, string id, SessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
+    public async ValueTask<RecurringSession> UpdateRecurringSessionAsync(CallerContext caller, string workspaceId, string id, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
@@ -156,8 +184,7 @@ public sealed class WorkspaceSessionService
             workspace.CheckFieldValues(OrEmpty(changes.FieldValues.Value));
         }
 
-        var session = await _sessions.UpdateSessionAsync(caller, id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
-        return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
+        return await _sessions.UpdateRecurringSessionAsync(caller, id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -165,21 +192,23 @@ public sealed class WorkspaceSessionService
     /// cancelled. Statuses the clock gives need no call; a call pins the status explicitly.
     /// </summary>
     /// <exception cref="SchedulingException">
-    /// Conflict naming <c>status</c> for a change the lifecycle refuses; conflict on a stale revision; not found;
-    /// unauthenticated or permission denied.
+    /// Conflict naming <c>status</c> for a change the lifecycle refuses; conflict on a stale revision; not found (also
+    /// for working hours); unauthenticated or permission denied.
     /// </exception>
     public async ValueTask<WorkspaceSession> ChangeStatusAsync(CallerContext caller, string workspaceId, string id, LifecycleStatus status, long expectedRevision, CancellationToken cancellationToken = default)
     {
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
+        await ListedSessionAsync(caller, id, cancellationToken).ConfigureAwait(false);
         var session = await _sessions.ChangeLifecycleStatusAsync(caller, id, status, expectedRevision, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Appends a dated note to a session or an instance, as <see cref="SessionService.AddNoteAsync"/> does.</summary>
-    /// <exception cref="SchedulingException">Invalid argument (<c>text</c>, <c>authorId</c>); not found; unauthenticated or permission denied.</exception>
+    /// <exception cref="SchedulingException">Invalid argument (<c>text</c>, <c>authorId</c>); not found (also for working hours); unauthenticated or permission denied.</exception>
     public async ValueTask<WorkspaceSession> AddNoteAsync(CallerContext caller, string workspaceId, string id, string text, string? authorId = null, CancellationToken cancellationToken = default)
     {
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
+        await ListedSessionAsync(caller, id, cancellationToken).ConfigureAwait(false);
         var session = await _sessions.AddNoteAsync(caller, id, text, authorId, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
     }
@@ -188,6 +217,16 @@ public sealed class WorkspaceSessionService
     private (Instant From, Instant To) Range(WorkspaceSessionQuery query, DateTimeZone zone, Instant asOf)
     {
         var window = _options.MaxQueryWindow;
+        if (query.DateFrom is { IsEmpty: true })
+        {
+            throw SchedulingException.Invalid("dateFrom", "The bound is empty (default): give a date, a date-time or an instant, or none.");
+        }
+
+        if (query.DateTo is { IsEmpty: true })
+        {
+            throw SchedulingException.Invalid("dateTo", "The bound is empty (default): give a date, a date-time or an instant, or none.");
+        }
+
         var from = query.DateFrom?.AsStart(zone);
         var to = query.DateTo?.AsEnd(zone);
         (Instant From, Instant To) range = (from, to) switch
@@ -205,7 +244,7 @@ public sealed class WorkspaceSessionService
 
         if (range.To - range.From > window)
         {
-            throw SchedulingException.Limit("dateTo", $"The range is {(range.To - range.From).TotalDays:0.#} days long; at most {window.TotalDays:0.#} days may be listed at once.");
+            throw SchedulingException.Limit("dateTo", $"The range is {(range.To - range.From).TotalDays:0.##} days long (elapsed time); at most {window.TotalDays:0.##} days may be listed at once.");
         }
 
         return range;
@@ -244,6 +283,27 @@ public sealed class WorkspaceSessionService
             : SessionFilter.StatusIn(SessionStatus.Confirmed, SessionStatus.Cancelled));
         return SessionFilter.FromNode(new Querying.FilterNode.AllOf([.. parts.Select(p => p.Node)]));
     }
+
+    /// <summary>A session or an instance the workspace lists (an event); working hours read as not found.</summary>
+    private async ValueTask<Session> ListedSessionAsync(CallerContext caller, string id, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw SchedulingException.Invalid("id", "A session id is required.");
+        }
+
+        // The library's own check, unshaped: the caller's permission was demanded on entry (view to read, manage to write).
+        var session = await _sessions.FindSessionAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        return session is { Type: SessionType.Event } ? session : throw SchedulingException.NotFound("Session", id);
+    }
+
+    /// <summary>A fresh snapshot, keeping the earlier snapshot's names for ids the directory no longer knows.</summary>
+    private static NameSnapshot Merge(NameSnapshot fresh, NameSnapshot? earlier) => earlier is null ? fresh : fresh with
+    {
+        Clients = earlier.Clients.SetItems(fresh.Clients),
+        Services = earlier.Services.SetItems(fresh.Services),
+        Staff = earlier.Staff.SetItems(fresh.Staff),
+    };
 
     private async ValueTask<Workspace> EnterAsync(CallerContext caller, string workspaceId, string permission, CancellationToken cancellationToken)
     {

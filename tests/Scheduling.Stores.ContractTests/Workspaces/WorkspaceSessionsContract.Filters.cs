@@ -285,6 +285,13 @@ public abstract partial class WorkspaceSessionsContract
     }
 
     [Fact]
+    public async Task An_empty_bound_is_refused_by_name()
+    {
+        await FailsAsync(() => FirstPageAsync(new WorkspaceSessionQuery { DateFrom = default(DateBound) }), SchedulingErrorCode.InvalidArgument, "dateFrom");
+        await FailsAsync(() => FirstPageAsync(new WorkspaceSessionQuery { DateTo = default(DateBound) }), SchedulingErrorCode.InvalidArgument, "dateTo");
+    }
+
+    [Fact]
     public async Task A_page_larger_than_the_limit_is_refused()
     {
         await FailsAsync(() => FirstPageAsync(March(q => q with { PageSize = 1_001 })), SchedulingErrorCode.LimitExceeded, "pageSize");

@@ -292,4 +292,48 @@ public abstract partial class WorkspaceSessionsContract
         (await IdsAsync(March(q => q with { ClientId = John }))).Should().Equal("a1", "a3", "a5", PhysioOn(17));
         (await GetAsync(PhysioOn(24))).ServiceIds.Should().Equal(XRay);
     }
+
+    [Fact]
+    public async Task With_the_snapshot_option_a_new_client_gets_a_snapshot_of_its_name_too()
+    {
+        var service = new WorkspaceSessionService(Directory, Sessions, Clock, new SchedulingOptions { SnapshotNamesAtBooking = true });
+        var booked = await service.CreateSessionAsync(Host, Clinic, Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation));
+
+        await service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { ClientId = Mary }, booked.Revision);
+        Directory.RemoveName(Clinic, DirectoryEntryKind.Client, Mary);
+        Directory.RemoveName(Clinic, DirectoryEntryKind.Service, Consultation);
+
+        var session = await service.GetSessionAsync(Host, Clinic, "a1");
+        session.ClientName.Should().Be("Mary Major");
+        session.ServiceNames.Should().Equal(new[] { "استشارة طبية" }, "the names taken at booking stay");
+    }
+
+    [Fact]
+    public async Task A_series_changed_through_the_workspace_has_its_field_values_checked()
+    {
+        await BookWeekAsync();
+        var series = await Sessions.GetRecurringSessionAsync(Host, Physio);
+
+        await FailsAsync(
+            () => Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "friend")) }, series.Revision).AsTask(),
+            SchedulingErrorCode.InvalidArgument,
+            "fieldValues.referral");
+        await Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "gp")) }, series.Revision);
+
+        (await ListAllAsync(March(q => q with { StaffId = Jones })))
+            .Where(s => s.RecurringSessionId == Physio)
+            .Should().HaveCount(4).And.OnlyContain(s => s.FieldValues.Single() == FieldValue.OfChoice("referral", "gp"));
+    }
+
+    [Fact]
+    public async Task Working_hours_cannot_be_changed_through_the_workspace()
+    {
+        var hours = await Sessions.CreateSessionAsync(Host, Appointment("hours", Smith, null, Local(3, 3, 8), 600) with { Type = SessionType.WorkingHours });
+
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, Clinic, "hours", new SessionChanges { Title = "x" }, hours.Revision).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.ChangeStatusAsync(Host, Clinic, "hours", LifecycleStatus.Cancelled, hours.Revision).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.AddNoteAsync(Host, Clinic, "hours", "x", authorId: "system").AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.CreateSessionAsync(Host, Clinic, Appointment("more-hours", Smith, null, Local(3, 4, 8), 600) with { Type = SessionType.WorkingHours }).AsTask(), SchedulingErrorCode.InvalidArgument, "type");
+        (await Sessions.GetSessionAsync(Host, "hours")).Should().BeEquivalentTo(hours);
+    }
 }

@@ -5,3 +5,5 @@ using Scheduling.Samples.Console;
 RecurrenceTour.Run();
 Console.WriteLine();
 await SessionsTour.RunAsync();
+Console.WriteLine();
+await ClinicTour.RunAsync();

@@ -53,6 +53,8 @@ public sealed class SessionFilter
     /// <summary>Gets the filter as a tree.</summary>
     public FilterNode Node { get; }
 
+    private (bool IsClient, HashSet<string> Wanted)[]? _seriesScreens;
+
     /// <summary>Gets a value indicating whether the filter names <c>status</c> (otherwise cancelled sessions are left out).</summary>
     public bool NamesStatus => Node.Mentions("status");
 
@@ -170,6 +172,34 @@ public sealed class SessionFilter
             Types = [.. Set("type").Select(t => t == "EVENT" ? SessionType.Event : SessionType.WorkingHours)],
             RecurringSessionIds = Set("recurringSessionId"),
         };
+    }
+
+    /// <summary>
+    /// Whether some instance of the series could pass the conditions that must all hold on the fields an instance may
+    /// override away from its series (<c>clientId</c>, <c>serviceIds</c>): false only when neither the series nor any
+    /// of its overrides holds a wanted value, so the pager can skip expanding it. Conservative: anything else is true.
+    /// </summary>
+    internal bool MayAdmitAnInstanceOf(RecurringSessionRecord record)
+    {
+        // Worked out once per filter; a benign race at worst computes the same array twice.
+        var screens = _seriesScreens ??= [.. TopLevel(Node).OfType<FilterNode.Condition>()
+            .Where(c => c.Field == "clientId" ? c.Operator is FilterOperator.Eq or FilterOperator.In
+                : c.Field == "serviceIds" && c.Operator is FilterOperator.Eq or FilterOperator.HasSome)
+            .Select(c => (c.Field == "clientId", c.Values.Select(v => v.Text).OfType<string>().ToHashSet(StringComparer.Ordinal)))];
+        foreach (var (isClient, wanted) in screens)
+        {
+            var possible = isClient
+                ? IsWanted(record.Series.ClientId) || record.Overrides.Values.Any(o => IsWanted(o.ClientId))
+                : record.Series.ServiceIds.Any(wanted.Contains) || record.Overrides.Values.Any(o => o.ServiceIds is { } own && own.Any(wanted.Contains));
+            if (!possible)
+            {
+                return false;
+            }
+
+            bool IsWanted(string? id) => id is not null && wanted.Contains(id);
+        }
+
+        return true;
     }
 
     /// <summary>The conditions that must all hold, with nested "all of" groups (<c>a.And(b).And(c)</c>) flattened.</summary>

@@ -79,6 +79,11 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
                 var movedFound = new List<Session>();
                 await foreach (var record in recurringSessions.FindOverlappingAsync(tenantId, pushDown, from, to, cancellationToken).ConfigureAwait(false))
                 {
+                    if (!filter.MayAdmitAnInstanceOf(record))
+                    {
+                        continue;
+                    }
+
                     var view = SeriesView.Of(record);
                     foreach (var own in record.Overrides.Count == 0 ? [] : record.Overrides.Values)
                     {

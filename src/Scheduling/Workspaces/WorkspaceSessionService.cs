@@ -61,6 +61,13 @@ public sealed class WorkspaceSessionService
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsView, cancellationToken).ConfigureAwait(false);
         var asOf = _clock.GetCurrentInstant();
         var (from, to) = Range(query, workspace.Zone, asOf);
+        if (query.Status == LifecycleStatus.Scheduled && asOf > from && asOf < to)
+        {
+            // A scheduled session starts after now, so nothing that ends by now can be one: the range starts at now.
+            // Exact, not a shortcut: an unmarked session that began before now is in progress or completed.
+            from = asOf;
+        }
+
         var page = await _sessions.QuerySessionsAsync(
             caller,
             new SessionQuery { From = from, To = to, Filter = Filter(query, asOf), PageSize = query.PageSize },

@@ -143,6 +143,26 @@ public abstract partial class WorkspaceSessionsContract
     }
 
     [Fact]
+    public async Task Scheduled_sessions_of_a_range_already_past_are_none()
+    {
+        await BookWeekAsync();
+        Clock.Now = Time.Utc(2025, 4, 2);
+
+        (await IdsAsync(March(q => q with { Status = LifecycleStatus.Scheduled }))).Should().BeEmpty();
+        (await IdsAsync(March(q => q with { Status = LifecycleStatus.Completed }))).Should().HaveCount(9);
+    }
+
+    [Fact]
+    public async Task A_session_starting_the_instant_after_now_is_still_scheduled()
+    {
+        await BookWeekAsync();
+        Clock.Now = Time.Utc(2025, 3, 4, 15) - Duration.FromMilliseconds(1); // just before a2 starts at 10:00 in New York.
+
+        (await IdsAsync(March(q => q with { Status = LifecycleStatus.Scheduled }))).Should().StartWith("a2");
+        (await IdsAsync(March(q => q with { Status = LifecycleStatus.Completed }))).Should().Equal("a1", PhysioOn(3));
+    }
+
+    [Fact]
     public async Task Without_a_status_filter_cancelled_sessions_are_listed_with_their_status()
     {
         await BookWeekAsync();

@@ -1,6 +1,6 @@
 namespace Scheduling.Querying;
 
-/// <summary>The operators of the filter language (the seeds' API query language).</summary>
+/// <summary>The operators of the filter language (the HTTP API's API query language).</summary>
 public enum FilterOperator
 {
     /// <summary><c>$eq</c>: equal to (for a list field: contains).</summary>

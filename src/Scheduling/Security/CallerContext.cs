@@ -30,7 +30,7 @@ public sealed class CallerContext
     /// <summary>Gets the permissions granted to the caller.</summary>
     public ImmutableHashSet<string> Permissions { get; }
 
-    /// <summary>Gets a value indicating whether the host elevated this call (the seeds' <c>suppressAuth</c>): every permission holds.</summary>
+    /// <summary>Gets a value indicating whether the host elevated this call (the HTTP API's <c>suppressAuth</c>): every permission holds.</summary>
     public bool IsElevated { get; }
 
     /// <summary>The trusted host acting for a tenant: every permission holds.</summary>
@@ -49,7 +49,7 @@ public sealed class CallerContext
         new(CheckTenant(tenantId), CallerKind.Staff, CheckId(staffId), [.. permissions], isElevated: false);
 
     /// <summary>
-    /// This caller with every permission, for one call the host decides to trust (the seeds' <c>suppressAuth</c>).
+    /// This caller with every permission, for one call the host decides to trust (the HTTP API's <c>suppressAuth</c>).
     /// The tenant stays the same: elevation never crosses tenants.
     /// </summary>
     public CallerContext Elevate() => new(TenantId, Kind, CallerId, Permissions, isElevated: true);

@@ -12,7 +12,7 @@ namespace Scheduling.Sessions;
 /// <para><see cref="IdentityStart"/> is the start the series had when it was created. Instance ids are derived from
 /// it, not from the current start: when the whole series moves (09:00 to 10:00, or Monday to Tuesday), each instance
 /// keeps its id, so references to instances survive edits of the series.</para>
-/// <para>Unlike the seeds, recurring sessions may carry notes; instances inherit them. Immutable and thread-safe.</para>
+/// <para>Unlike the original sessions API, recurring sessions may carry notes; instances inherit them. Immutable and thread-safe.</para>
 /// </remarks>
 public sealed record RecurringSession
 {

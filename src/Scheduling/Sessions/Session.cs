@@ -64,7 +64,7 @@ public sealed record Session
     public ImmutableArray<Attachment> Attachments { get; init; } = [];
 
     /// <summary>
-    /// Gets the dated notes, oldest first, each with its author (the seeds' <c>notes</c> list). Appended through
+    /// Gets the dated notes, oldest first, each with its author (the HTTP API's <c>notes</c> list). Appended through
     /// <see cref="SessionService.AddNoteAsync"/>. Separate from <see cref="Notes"/>, the single free-text note.
     /// </summary>
     public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
@@ -90,7 +90,7 @@ public sealed record Session
     /// <summary>Gets, for an instance, the local start the recurrence gave it before any edit (its RFC 5545 RECURRENCE-ID); otherwise null.</summary>
     public LocalDateTime? OriginalStart { get; init; }
 
-    /// <summary>Gets, for an instance, the recurrence rule of its series (the seeds' <c>instanceOfRecurrence</c>); otherwise null.</summary>
+    /// <summary>Gets, for an instance, the recurrence rule of its series (the HTTP API's <c>instanceOfRecurrence</c>); otherwise null.</summary>
     public string? InstanceOfRecurrence { get; init; }
 
     /// <summary>Gets a value indicating whether this instance was edited on its own (it overrides its series).</summary>

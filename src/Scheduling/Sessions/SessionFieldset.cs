@@ -7,7 +7,7 @@ public enum SessionFieldset
     Default = 0,
 
     /// <summary>
-    /// Everything, participants' names, emails and phones included (the seeds' <c>ALL_PI</c>). Needs
+    /// Everything, participants' names, emails and phones included (the HTTP API's <c>ALL_PI</c>). Needs
     /// <see cref="Security.Permissions.PersonalInformationView"/>; asking without it is an error, never a silent downgrade.
     /// </summary>
     AllPersonalInformation = 1,

@@ -3,7 +3,7 @@ using NodaTime;
 namespace Scheduling.Sessions;
 
 /// <summary>
-/// One dated entry in a session's <see cref="Session.NoteLog"/>: who wrote what, and when (the seeds' <c>notes</c>
+/// One dated entry in a session's <see cref="Session.NoteLog"/>: who wrote what, and when (the HTTP API's <c>notes</c>
 /// list, such as a practitioner's notes on an appointment). Entries are appended, never edited.
 /// </summary>
 /// <remarks>

@@ -4,7 +4,7 @@ using NodaTime.Text;
 namespace Scheduling.Workspaces;
 
 /// <summary>
-/// One end of a workspace list's date range (the seeds' <c>dateFrom</c> and <c>dateTo</c>): an instant, a local
+/// One end of a workspace list's date range (the HTTP API's <c>dateFrom</c> and <c>dateTo</c>): an instant, a local
 /// date-time read in the workspace's time zone, or a whole local date.
 /// </summary>
 /// <remarks>

@@ -5,7 +5,7 @@ using Scheduling.Sessions;
 namespace Scheduling.Workspaces;
 
 /// <summary>
-/// A session as a workspace lists it (the seeds' session shape): who it is for, which services, with whom, when in
+/// A session as a workspace lists it (the HTTP API's session shape): who it is for, which services, with whom, when in
 /// the workspace's local terms, where it is in its lifecycle, and what is attached to it. A view of a
 /// <see cref="Session"/> (a single session or an instance), never stored on its own; see
 /// <c>docs/workspace-mapping.md</c> for where each field comes from.

@@ -4,7 +4,7 @@ using Scheduling.Sessions;
 namespace Scheduling.Workspaces;
 
 /// <summary>
-/// What a workspace's session list asks for (the seeds' <c>GET /v1/workspace/:workspaceId/sessions</c>): sessions
+/// What a workspace's session list asks for (the HTTP API's <c>GET /v1/workspace/:workspaceId/sessions</c>): sessions
 /// for a client, with any of some services, with a staff member, in a date range, with a lifecycle status; every
 /// condition given must hold. Sorted by start, then id.
 /// </summary>
@@ -42,7 +42,7 @@ public sealed record WorkspaceSessionQuery
     public int? PageSize { get; init; }
 
     /// <summary>
-    /// The query the seeds' parameters describe, read as they arrive in a query string: <paramref name="serviceIds"/>
+    /// The query the HTTP API's parameters describe, read as they arrive in a query string: <paramref name="serviceIds"/>
     /// comma-separated (<c>id1,id2</c>; blanks around ids ignored), the dates in ISO 8601 (see <see cref="DateBound"/>),
     /// the status as <c>scheduled</c>, <c>in-progress</c>, <c>completed</c> or <c>cancelled</c>. Null or empty
     /// parameters are left out.

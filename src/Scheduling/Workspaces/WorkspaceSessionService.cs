@@ -7,7 +7,7 @@ using Scheduling.Sessions;
 namespace Scheduling.Workspaces;
 
 /// <summary>
-/// The workspace view of the sessions API, in process (the seeds' <c>GET /v1/workspace/:workspaceId/sessions</c>):
+/// The workspace view of the sessions API, in process (the HTTP API's <c>GET /v1/workspace/:workspaceId/sessions</c>):
 /// list a workspace's sessions by client, services, staff, date range and lifecycle status, read one, book one, and
 /// move it along its lifecycle, each as a <see cref="WorkspaceSession"/> with names from the host's directory.
 /// </summary>

@@ -4,7 +4,7 @@ using Scheduling.Workspaces;
 namespace Scheduling.Tests.Workspaces;
 
 /// <summary>
-/// A workspace list's query read from the seeds' query-string parameters: empty ones left out, errors naming the
+/// A workspace list's query read from the workspace API's query-string parameters: empty ones left out, errors naming the
 /// parameter at fault.
 /// </summary>
 public sealed class WorkspaceSessionQueryTest

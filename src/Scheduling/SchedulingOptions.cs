@@ -35,6 +35,13 @@ public sealed class SchedulingOptions
     public bool SnapshotNamesAtBooking { get; init; }
 
     /// <summary>
+    /// Gets the most a stored session, recurring session, instance edit or attendance may hold (text lengths, list
+    /// counts, total text). <see cref="PayloadLimits.Default"/> by default; a write past a limit is refused with
+    /// <see cref="SchedulingErrorCode.LimitExceeded"/> naming the field.
+    /// </summary>
+    public PayloadLimits PayloadLimits { get; init; } = PayloadLimits.Default;
+
+    /// <summary>
     /// Gets the key cursors are signed with (HMAC-SHA256). Random per options instance by default, so cursors do not
     /// survive a restart; hosts that run several instances or want cursors to outlive a restart set the same key on
     /// every instance (at least 32 bytes).
@@ -45,6 +52,8 @@ public sealed class SchedulingOptions
     /// <exception cref="ArgumentException">A value is out of range.</exception>
     public void Validate()
     {
+        ArgumentNullException.ThrowIfNull(PayloadLimits);
+        PayloadLimits.Validate();
         if (MaxQueryWindow <= Duration.Zero)
         {
             throw new ArgumentException("MaxQueryWindow must be positive.", nameof(MaxQueryWindow));

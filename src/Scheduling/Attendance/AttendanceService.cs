@@ -310,8 +310,13 @@ public sealed class AttendanceService
     };
 
     /// <summary>Checks what a mark says on its own and returns its number of attendees, the default filled in.</summary>
-    private static int CheckMark(AttendanceMark mark)
+    private static int CheckMark(AttendanceMark mark, PayloadLimits limits)
     {
+        var meter = new PayloadMeter(limits, "attendance");
+        meter.Id(mark.Id, "id");
+        meter.Id(mark.BookingId, "bookingId");
+        meter.Id(mark.SessionId, "sessionId");
+
         if (string.IsNullOrWhiteSpace(mark.BookingId))
         {
             throw SchedulingException.Invalid("bookingId", "A booking id is required.");
@@ -397,7 +402,7 @@ public sealed class AttendanceService
     /// </summary>
     private async ValueTask<AttendanceWrite> PrepareAsync(string tenantId, AttendanceMark mark, SessionLookup sessions, CancellationToken cancellationToken)
     {
-        var attendees = CheckMark(mark);
+        var attendees = CheckMark(mark, _options.PayloadLimits);
         var session = await sessions.FindAsync(mark.SessionId, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.Invalid("sessionId", $"Session '{mark.SessionId}' does not exist: pass the id of a single session or of an instance, as the sessions API gives it.");
         if (session.Status == SessionStatus.Cancelled)

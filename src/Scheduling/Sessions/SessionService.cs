@@ -85,6 +85,7 @@ public sealed class SessionService
             UpdatedAt = now,
         };
         Validate(session);
+        SessionPayload.Check(_options.PayloadLimits, session);
         if (!await _sessions.InsertAsync(caller.TenantId, session, cancellationToken).ConfigureAwait(false))
         {
             throw SchedulingException.Conflict($"A session with id '{session.Id}' already exists.", "id");
@@ -129,6 +130,7 @@ public sealed class SessionService
             UpdatedAt = now,
         };
         var spanEnd = Validate(series);
+        SessionPayload.Check(_options.PayloadLimits, series);
         if (!await _recurringSessions.InsertAsync(caller.TenantId, series, spanEnd, cancellationToken).ConfigureAwait(false))
         {
             throw SchedulingException.Conflict($"A recurring session with id '{series.Id}' already exists.", "id");
@@ -215,6 +217,7 @@ public sealed class SessionService
                 UpdatedAt = now,
             };
             Validate(updated);
+            SessionPayload.Check(_options.PayloadLimits, updated);
             await ReplaceAsync(caller.TenantId, updated, expectedRevision, cancellationToken).ConfigureAwait(false);
             return Shape(caller, updated);
         }
@@ -256,6 +259,7 @@ public sealed class SessionService
             saved.FieldValues ?? series.FieldValues,
             saved.Attachments ?? series.Attachments,
             saved.NoteLog ?? series.NoteLog);
+        SessionPayload.Check(_options.PayloadLimits, saved);
 
         if (!await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, expectedRevision, cancellationToken).ConfigureAwait(false))
         {
@@ -281,6 +285,7 @@ public sealed class SessionService
         CheckRevision(record.Series.Revision, expectedRevision, id);
         var updated = Apply(record.Series, changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
         var spanEnd = Validate(updated);
+        SessionPayload.Check(_options.PayloadLimits, updated);
         if (!await _recurringSessions.ReplaceAsync(caller.TenantId, updated, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
         {
             throw StaleRevision(id);
@@ -333,6 +338,7 @@ public sealed class SessionService
         var delta = Period.Between(splitAt.RecurrenceId, following.Start, PeriodUnits.Seconds).Seconds;
         var endedSpan = Validate(ended);
         var followingSpan = Validate(following);
+        SessionPayload.Check(_options.PayloadLimits, following);
 
         // Overrides from the split on move to the new series, keyed by where its rule puts them: the old series'
         // shift from identity to rule start, plus the move of the split instance.
@@ -449,17 +455,21 @@ public sealed class SessionService
             throw SchedulingException.Invalid("participant.id", "A participant needs an id.");
         }
 
+        SessionPayload.Check(_options.PayloadLimits, participant);
+
         var now = _clock.GetCurrentInstant();
         BookingOutcome outcome;
         if (await _sessions.FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false) is { } single)
         {
             RefuseCancelled(single);
+            SessionPayload.CheckRoomFor(_options.PayloadLimits, single.Participants.Length);
             outcome = await _sessions.AddParticipantAsync(caller.TenantId, sessionId, participant, now, cancellationToken).ConfigureAwait(false);
         }
         else
         {
             var (view, identity, instance) = await FindInstanceAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false);
             RefuseCancelled(instance);
+            SessionPayload.CheckRoomFor(_options.PayloadLimits, instance.Participants.Length);
             outcome = await _recurringSessions.AddParticipantAsync(caller.TenantId, view.Series.Id, identity, participant, view.Series.Capacity, now, cancellationToken).ConfigureAwait(false);
         }
 
@@ -584,6 +594,7 @@ public sealed class SessionService
             var note = new SessionNote(NewId(), author, text, now);
             if (await _sessions.FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false) is { } stored)
             {
+                SessionPayload.CheckNote(_options.PayloadLimits, stored.NoteLog.Length, text, author);
                 var appended = stored with { NoteLog = stored.NoteLog.Add(note), Revision = stored.Revision + 1, UpdatedAt = now };
                 if (await _sessions.ReplaceAsync(caller.TenantId, appended, stored.Revision, cancellationToken).ConfigureAwait(false))
                 {
@@ -596,7 +607,9 @@ public sealed class SessionService
             var (view, identity, current) = await FindInstanceAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false);
             var own = view.Record.Overrides.GetValueOrDefault(identity)
                 ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
-            var saved = own with { NoteLog = (own.NoteLog ?? view.Series.NoteLog).Add(note), Revision = own.Revision + 1, UpdatedAt = now };
+            var log = own.NoteLog ?? view.Series.NoteLog;
+            SessionPayload.CheckNote(_options.PayloadLimits, log.Length, text, author);
+            var saved = own with { NoteLog = log.Add(note), Revision = own.Revision + 1, UpdatedAt = now };
             if (await _recurringSessions.SaveOverrideAsync(caller.TenantId, saved, own.Revision, cancellationToken).ConfigureAwait(false))
             {
                 return Shape(caller, view.Instance(identity, current.Start, saved));

@@ -212,4 +212,21 @@ public abstract partial class SessionServiceContract
     {
         await FailsAsync(() => Service.DeleteSessionAsync(Host, "nope", 1).AsTask(), SchedulingErrorCode.NotFound);
     }
+
+    [Fact]
+    public async Task Writes_past_a_payload_limit_store_nothing()
+    {
+        var title = new string('t', PayloadLimits.Default.MaxTextLength + 1);
+        await CreateAsync(WeeklyYoga());
+
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("big") with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = title }, expectedRevision: 0).AsTask(),
+            SchedulingErrorCode.LimitExceeded,
+            "title");
+
+        (await MarchIdsAsync()).Should().OnlyContain(id => id.StartsWith("yoga_", StringComparison.Ordinal));
+        (await GetAsync(InstanceId("yoga", 3, 10))).Title.Should().Be("Yoga");
+    }
 }

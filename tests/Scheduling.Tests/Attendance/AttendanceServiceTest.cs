@@ -43,6 +43,26 @@ public sealed class AttendanceServiceTest : AttendanceServiceContract
         (await service.BulkSetAttendanceAsync(Host, [Mark("b1", YogaClass), Mark("b2", YogaClass)])).AllSucceeded.Should().BeTrue();
     }
 
+    [Theory]
+    [InlineData("bookingId")]
+    [InlineData("sessionId")]
+    [InlineData("id")]
+    public async Task An_attendance_id_past_the_longest_allowed_is_refused_naming_it(string field)
+    {
+        var (service, _) = await ServiceWithAsync(new SchedulingOptions(), marks: 0);
+        var tooLong = new string('x', PayloadLimits.Default.MaxIdLength + 1);
+        var mark = field switch
+        {
+            "bookingId" => Mark(tooLong, YogaClass),
+            "sessionId" => Mark("b1", tooLong),
+            _ => Mark("b1", YogaClass) with { Id = tooLong },
+        };
+
+        await FailsAsync(() => service.SetAttendanceAsync(Host, mark).AsTask(), SchedulingErrorCode.LimitExceeded, field);
+
+        (await service.QueryAttendanceAsync(Host, new AttendanceQuery())).Items.Should().BeEmpty();
+    }
+
     [Fact]
     public async Task Cursors_outlive_the_service_when_the_host_sets_the_key()
     {

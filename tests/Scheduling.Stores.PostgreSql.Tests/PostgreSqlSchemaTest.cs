@@ -118,6 +118,16 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
         withoutTenant.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task The_cursor_key_table_refuses_a_key_shorter_than_32_bytes()
+    {
+        await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString);
+
+        var insert = () => _schema.ExecuteScalarAsync("INSERT INTO scheduling_cursor_keys (slot, key_bytes) VALUES (1, @key)", ("key", new byte[31]));
+
+        (await insert.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
+    }
+
     private async Task<List<int>> RecordedVersionsAsync() =>
         [.. (await ListAsync("SELECT version::text FROM scheduling_schema_migrations ORDER BY version")).Select(v => int.Parse(v, System.Globalization.CultureInfo.InvariantCulture))];
 

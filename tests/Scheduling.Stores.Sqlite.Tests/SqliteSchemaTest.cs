@@ -127,6 +127,30 @@ public sealed class SqliteSchemaTest : IDisposable
     }
 
     [Fact]
+    public async Task The_cursor_key_table_refuses_a_key_shorter_than_32_bytes()
+    {
+        await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO scheduling_cursor_keys (slot, key_bytes, created_at) VALUES (1, @key, 'now');";
+        command.Parameters.AddWithValue("@key", new byte[31]);
+
+        command.Invoking(c => c.ExecuteNonQuery()).Should().Throw<SqliteException>().WithMessage("*CHECK constraint*");
+    }
+
+    [Fact]
+    public async Task The_cursor_key_store_keeps_its_key_in_slot_1_of_the_file()
+    {
+        var keys = new SqliteCursorKeyStore(_database.ConnectionString);
+        var key = (await keys.GetOrCreateAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), None)).ToArray();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key_bytes FROM scheduling_cursor_keys WHERE slot = 1;";
+
+        ((byte[])command.ExecuteScalar()!).Should().Equal(key);
+    }
+
+    [Fact]
     public void Options_out_of_range_are_refused_when_a_store_is_made()
     {
         var negative = () => new SqliteSessionStore(_database.ConnectionString, new SqliteStoreOptions { BusyTimeout = TimeSpan.FromSeconds(-1) });

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Scheduling.Paging;
 
 /// <summary>
@@ -44,25 +46,48 @@ internal static class Base64Url
             return null;
         }
 
-        var padding = (4 - (text.Length % 4)) % 4;
-        var standard = string.Create(text.Length + padding, text, static (span, source) =>
-        {
-            for (var i = 0; i < span.Length; i++)
-            {
-                span[i] = i >= source.Length ? '=' : source[i] switch { '-' => '+', '_' => '/', var c => c };
-            }
-        });
-        var bytes = Convert.FromBase64String(standard);
-
         // Only the last character can still be spelled two ways: with bits set past the last byte, which decoding
-        // ignores. The one canonical text is the encoding of the bytes.
-        if (padding > 0 && !string.Equals(Encode(bytes), text, StringComparison.Ordinal))
+        // ignores. The canonical spelling has them clear.
+        var unusedBits = (text.Length % 4) switch { 2 => 4, 3 => 2, _ => 0 };
+        if (unusedBits > 0 && (Value(text[^1]) & ((1 << unusedBits) - 1)) != 0)
         {
             problem = "its last character sets bits past the last byte";
+            return null;
+        }
+
+        var padding = (4 - (text.Length % 4)) % 4;
+        var length = text.Length + padding;
+        var rented = length <= 512 ? null : ArrayPool<char>.Shared.Rent(length);
+        var standard = rented is null ? stackalloc char[length] : rented.AsSpan(0, length);
+        for (var i = 0; i < length; i++)
+        {
+            standard[i] = i >= text.Length ? '=' : text[i] switch { '-' => '+', '_' => '/', var c => c };
+        }
+
+        var bytes = new byte[(text.Length * 3) / 4];
+        var decoded = Convert.TryFromBase64Chars(standard, bytes, out var written) && written == bytes.Length;
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
+        }
+
+        if (!decoded)
+        {
+            problem = "it is not base64url";
             return null;
         }
 
         problem = null;
         return bytes;
     }
+
+    /// <summary>The six bits a base64url character stands for (the character is known to be one).</summary>
+    private static int Value(char c) => c switch
+    {
+        >= 'A' and <= 'Z' => c - 'A',
+        >= 'a' and <= 'z' => c - 'a' + 26,
+        >= '0' and <= '9' => c - '0' + 52,
+        '-' => 62,
+        _ => 63,
+    };
 }

@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Buffers.Binary;
-using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
 namespace Scheduling.Paging;
@@ -145,29 +145,28 @@ internal sealed class CursorCodec
 
     private static void Mac(CursorSigningKey key, ReadOnlySpan<byte> header, string tenantId, ReadOnlySpan<byte> payload, Span<byte> destination)
     {
-        using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key.Bytes);
-        Span<byte> length = stackalloc byte[4];
-        hmac.AppendData(header);
-        var tenant = MemoryMarshal.AsBytes(tenantId.AsSpan());
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)tenant.Length);
-        hmac.AppendData(length);
-        if (BitConverter.IsLittleEndian)
+        // One buffer and the one-shot HMAC: several times cheaper than an incremental hash per cursor.
+        var tenantLength = tenantId.Length * sizeof(char);
+        var length = header.Length + 4 + tenantLength + 4 + payload.Length;
+        var rented = length <= 1024 ? null : ArrayPool<byte>.Shared.Rent(length);
+        var input = rented is null ? stackalloc byte[length] : rented.AsSpan(0, length);
+        header.CopyTo(input);
+        var at = header.Length;
+        BinaryPrimitives.WriteUInt32BigEndian(input[at..], (uint)tenantLength);
+        at += 4;
+        foreach (var unit in tenantId)
         {
-            hmac.AppendData(tenant);
-        }
-        else
-        {
-            foreach (var unit in tenantId)
-            {
-                BinaryPrimitives.WriteUInt16LittleEndian(length, unit);
-                hmac.AppendData(length[..2]);
-            }
+            BinaryPrimitives.WriteUInt16LittleEndian(input[at..], unit);
+            at += 2;
         }
 
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)payload.Length);
-        hmac.AppendData(length);
-        hmac.AppendData(payload);
-        hmac.GetHashAndReset(destination);
+        BinaryPrimitives.WriteUInt32BigEndian(input[at..], (uint)payload.Length);
+        payload.CopyTo(input[(at + 4)..]);
+        HMACSHA256.HashData(key.Bytes, input, destination);
+        if (rented is not null)
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     private static string Describe(CursorKind kind) => kind switch

@@ -7,7 +7,7 @@ namespace Scheduling.Stores.PostgreSql;
 public static class PostgreSqlSchedulingBuilderExtensions
 {
     /// <summary>
-    /// Keeps sessions, recurring sessions and attendance in the PostgreSQL database <paramref name="connectionString"/>
+    /// Keeps sessions, recurring sessions, attendance and the cursor key in the PostgreSQL database <paramref name="connectionString"/>
     /// names, in the first schema of its search path, migrated on first use unless <paramref name="options"/> say
     /// otherwise. Each store keeps its own connection pool; to share one with the rest of the host, pass a data source
     /// instead.
@@ -35,14 +35,16 @@ public static class PostgreSqlSchedulingBuilderExtensions
             throw new ArgumentException($"UsePostgreSql: the connection string is not valid: {exception.Message}", nameof(connectionString), exception);
         }
 
-        return builder.UseStores(
-            _ => new PostgreSqlSessionStore(connectionString, options),
-            _ => new PostgreSqlRecurringSessionStore(connectionString, options),
-            _ => new PostgreSqlAttendanceStore(connectionString, options));
+        return builder
+            .UseStores(
+                _ => new PostgreSqlSessionStore(connectionString, options),
+                _ => new PostgreSqlRecurringSessionStore(connectionString, options),
+                _ => new PostgreSqlAttendanceStore(connectionString, options))
+            .UseCursorKeyStore(_ => new PostgreSqlCursorKeyStore(connectionString, options));
     }
 
     /// <summary>
-    /// Keeps sessions, recurring sessions and attendance in PostgreSQL through the data source
+    /// Keeps sessions, recurring sessions, attendance and the cursor key in PostgreSQL through the data source
     /// <paramref name="dataSource"/> gives (for example one the host registered itself), which the host keeps and
     /// disposes.
     /// </summary>
@@ -55,9 +57,11 @@ public static class PostgreSqlSchedulingBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(dataSource);
-        return builder.UseStores(
-            provider => new PostgreSqlSessionStore(dataSource(provider), options),
-            provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options),
-            provider => new PostgreSqlAttendanceStore(dataSource(provider), options));
+        return builder
+            .UseStores(
+                provider => new PostgreSqlSessionStore(dataSource(provider), options),
+                provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options),
+                provider => new PostgreSqlAttendanceStore(dataSource(provider), options))
+            .UseCursorKeyStore(provider => new PostgreSqlCursorKeyStore(dataSource(provider), options));
     }
 }

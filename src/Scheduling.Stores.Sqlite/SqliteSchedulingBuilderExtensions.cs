@@ -6,7 +6,10 @@ namespace Scheduling.Stores.Sqlite;
 /// <summary>Registers the SQLite stores: <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.</summary>
 public static class SqliteSchedulingBuilderExtensions
 {
-    /// <summary>Keeps sessions, recurring sessions and attendance in one SQLite file, created and migrated on first use.</summary>
+    /// <summary>
+    /// Keeps sessions, recurring sessions, attendance and the cursor key in one SQLite file, created and migrated on
+    /// first use.
+    /// </summary>
     /// <param name="builder">The Scheduling builder.</param>
     /// <param name="path">The database file; its folder must exist.</param>
     /// <param name="options">Store options, or null for <see cref="SqliteStoreOptions.Default"/>.</param>
@@ -29,9 +32,11 @@ public static class SqliteSchedulingBuilderExtensions
         var storeOptions = options ?? SqliteStoreOptions.Default;
         storeOptions.Validate();
         var connectionString = new SqliteConnectionStringBuilder { DataSource = path }.ToString();
-        return builder.UseStores(
-            _ => new SqliteSessionStore(connectionString, storeOptions),
-            _ => new SqliteRecurringSessionStore(connectionString, storeOptions),
-            _ => new SqliteAttendanceStore(connectionString, storeOptions));
+        return builder
+            .UseStores(
+                _ => new SqliteSessionStore(connectionString, storeOptions),
+                _ => new SqliteRecurringSessionStore(connectionString, storeOptions),
+                _ => new SqliteAttendanceStore(connectionString, storeOptions))
+            .UseCursorKeyStore(_ => new SqliteCursorKeyStore(connectionString, storeOptions));
     }
 }

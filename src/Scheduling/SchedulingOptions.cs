@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.Collections.Immutable;
 using NodaTime;
 
 namespace Scheduling;
@@ -42,11 +42,33 @@ public sealed class SchedulingOptions
     public PayloadLimits PayloadLimits { get; init; } = PayloadLimits.Default;
 
     /// <summary>
-    /// Gets the key cursors are signed with (HMAC-SHA256). Random per options instance by default, so cursors do not
-    /// survive a restart; hosts that run several instances or want cursors to outlive a restart set the same key on
-    /// every instance (at least 32 bytes).
+    /// Gets the one key cursors are signed with (HMAC-SHA256, at least 32 bytes), or empty (the default) to let the
+    /// store keep one: a shorthand for a <see cref="CursorKeys"/> list of this key alone. Set one or the other.
     /// </summary>
-    public ReadOnlyMemory<byte> CursorKey { get; init; } = RandomNumberGenerator.GetBytes(32);
+    /// <remarks>
+    /// Without a key set here or in <see cref="CursorKeys"/>, the library creates a random key on first use and keeps
+    /// it in the store (<see cref="Stores.ICursorKeyStore"/>): the SQLite and PostgreSQL stores keep it in their
+    /// database, so restarts and every host over that database continue each other's cursors; the in-memory store
+    /// keeps it in memory, as long as the sessions it pages through.
+    /// </remarks>
+    public ReadOnlyMemory<byte> CursorKey { get; init; }
+
+    /// <summary>
+    /// Gets the keys cursors are signed with, for key rotation: the first signs every new cursor, and a cursor signed
+    /// with any of them is accepted (each at least 32 bytes). Empty (the default) to use <see cref="CursorKey"/> or,
+    /// without that either, the key the store keeps.
+    /// </summary>
+    /// <remarks>
+    /// To rotate: put a new key first and keep the old one second on every host; once no cursor signed with the old
+    /// key is still in use (cursors carry no expiry: as long as callers may hold one), remove it. A cursor signed with
+    /// a key no longer listed is refused as issued by another deployment or before a key rotation. The store's key is
+    /// not consulted while keys are configured here.
+    /// </remarks>
+    public ImmutableArray<ReadOnlyMemory<byte>> CursorKeys { get; init; } = [];
+
+    /// <summary>Gets the keys the host configured, the signing key first: <see cref="CursorKeys"/>, else <see cref="CursorKey"/>, else none.</summary>
+    internal ImmutableArray<ReadOnlyMemory<byte>> ConfiguredCursorKeys =>
+        !CursorKeys.IsDefaultOrEmpty ? CursorKeys : CursorKey.IsEmpty ? [] : [CursorKey];
 
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">A value is out of range.</exception>
@@ -79,9 +101,22 @@ public sealed class SchedulingOptions
             throw new ArgumentException("MaxIdsPerList must be at least 1.", nameof(MaxIdsPerList));
         }
 
-        if (CursorKey.Length < 32)
+        if (!CursorKey.IsEmpty && !CursorKeys.IsDefaultOrEmpty)
         {
-            throw new ArgumentException("CursorKey must be at least 32 bytes.", nameof(CursorKey));
+            throw new ArgumentException("Set CursorKey or CursorKeys, not both: CursorKey is a list of one key.", nameof(CursorKeys));
+        }
+
+        if (!CursorKey.IsEmpty && CursorKey.Length < Paging.CursorSigningKey.MinimumLength)
+        {
+            throw new ArgumentException($"CursorKey is {CursorKey.Length} bytes; a cursor key needs at least {Paging.CursorSigningKey.MinimumLength}.", nameof(CursorKey));
+        }
+
+        for (var i = 0; !CursorKeys.IsDefault && i < CursorKeys.Length; i++)
+        {
+            if (CursorKeys[i].Length < Paging.CursorSigningKey.MinimumLength)
+            {
+                throw new ArgumentException($"CursorKeys[{i}] is {CursorKeys[i].Length} bytes; a cursor key needs at least {Paging.CursorSigningKey.MinimumLength}.", nameof(CursorKeys));
+            }
         }
     }
 }

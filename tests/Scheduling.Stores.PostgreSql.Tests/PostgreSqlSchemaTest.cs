@@ -91,7 +91,7 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
             JOIN pg_class c ON c.oid = i.indexrelid
             JOIN pg_class t ON t.oid = i.indrelid
             LEFT JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
-            WHERE t.relnamespace = current_schema()::regnamespace AND t.relname <> 'scheduling_schema_migrations'
+            WHERE t.relnamespace = current_schema()::regnamespace AND t.relname NOT IN ('scheduling_schema_migrations', 'scheduling_cursor_keys')
             UNION ALL
             SELECT t.relname || '.' || k.conname || ' starts with ' || a.attname
             FROM pg_constraint k
@@ -104,18 +104,28 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Every_table_but_the_migration_record_carries_the_tenant()
+    public async Task Every_table_but_the_migration_record_and_the_cursor_key_carries_the_tenant()
     {
         await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString);
 
         var withoutTenant = await ListAsync(
             """
             SELECT t.relname FROM pg_class t
-            WHERE t.relnamespace = current_schema()::regnamespace AND t.relkind = 'r' AND t.relname <> 'scheduling_schema_migrations'
+            WHERE t.relnamespace = current_schema()::regnamespace AND t.relkind = 'r' AND t.relname NOT IN ('scheduling_schema_migrations', 'scheduling_cursor_keys')
               AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'tenant_id')
             """);
 
         withoutTenant.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task The_cursor_key_table_refuses_a_key_shorter_than_32_bytes()
+    {
+        await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString);
+
+        var insert = () => _schema.ExecuteScalarAsync("INSERT INTO scheduling_cursor_keys (slot, key_bytes) VALUES (1, @key)", ("key", new byte[31]));
+
+        (await insert.Should().ThrowAsync<PostgresException>()).Which.SqlState.Should().Be(PostgresErrorCodes.CheckViolation);
     }
 
     private async Task<List<int>> RecordedVersionsAsync() =>

@@ -29,6 +29,7 @@ public sealed class UsePostgreSqlTest : IAsyncLifetime
             first.GetRequiredService<ISessionStore>().Should().BeOfType<PostgreSqlSessionStore>();
             first.GetRequiredService<IRecurringSessionStore>().Should().BeOfType<PostgreSqlRecurringSessionStore>();
             first.GetRequiredService<IAttendanceStore>().Should().BeOfType<PostgreSqlAttendanceStore>();
+            first.GetRequiredService<ICursorKeyStore>().Should().BeOfType<PostgreSqlCursorKeyStore>();
             id = (await first.GetRequiredService<SessionService>().CreateSessionAsync(Host, NewSession())).Id;
             attendanceId = (await first.GetRequiredService<AttendanceService>().SetAttendanceAsync(Host, Mark(id))).Id;
         }
@@ -51,6 +52,7 @@ public sealed class UsePostgreSqlTest : IAsyncLifetime
         var marked = await provider.GetRequiredService<AttendanceService>().SetAttendanceAsync(Host, Mark(created.Id));
 
         provider.GetRequiredService<IAttendanceStore>().Should().BeOfType<PostgreSqlAttendanceStore>();
+        provider.GetRequiredService<ICursorKeyStore>().Should().BeOfType<PostgreSqlCursorKeyStore>();
         (await provider.GetRequiredService<ISessionStore>().FindAsync(Samples.Tenant, created.Id, CancellationToken.None)).Should().NotBeNull();
         (await provider.GetRequiredService<IAttendanceStore>().FindAsync(Samples.Tenant, marked.Id, CancellationToken.None)).Should().Be(marked);
         (await _schema.ExecuteScalarAsync("SELECT count(*) FROM attendance")).Should().Be(1L, "the attendance is in the host's database, not in memory");

@@ -111,7 +111,7 @@ public sealed class SqliteSchemaTest : IDisposable
         await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
         using var connection = _database.Open();
 
-        var tables = Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> 'scheduling_schema_migrations' ORDER BY name;");
+        var tables = Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('scheduling_schema_migrations', 'scheduling_cursor_keys') ORDER BY name;");
         tables.Should().Contain(["sessions", "recurring_sessions", "instance_overrides", "tenant_store_state", "attendance"]);
         foreach (var table in tables)
         {
@@ -124,6 +124,30 @@ public sealed class SqliteSchemaTest : IDisposable
                 columns.First().Should().Be("tenant_id", "index {0} of {1} must lead with the tenant", index, table);
             }
         }
+    }
+
+    [Fact]
+    public async Task The_cursor_key_table_refuses_a_key_shorter_than_32_bytes()
+    {
+        await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO scheduling_cursor_keys (slot, key_bytes, created_at) VALUES (1, @key, 'now');";
+        command.Parameters.AddWithValue("@key", new byte[31]);
+
+        command.Invoking(c => c.ExecuteNonQuery()).Should().Throw<SqliteException>().WithMessage("*CHECK constraint*");
+    }
+
+    [Fact]
+    public async Task The_cursor_key_store_keeps_its_key_in_slot_1_of_the_file()
+    {
+        var keys = new SqliteCursorKeyStore(_database.ConnectionString);
+        var key = (await keys.GetOrCreateAsync(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), None)).ToArray();
+        using var connection = _database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT key_bytes FROM scheduling_cursor_keys WHERE slot = 1;";
+
+        ((byte[])command.ExecuteScalar()!).Should().Equal(key);
     }
 
     [Fact]

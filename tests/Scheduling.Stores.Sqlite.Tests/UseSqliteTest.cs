@@ -21,6 +21,7 @@ public sealed class UseSqliteTest : IDisposable
         {
             first.GetRequiredService<ISessionStore>().Should().BeOfType<SqliteSessionStore>();
             first.GetRequiredService<IRecurringSessionStore>().Should().BeOfType<SqliteRecurringSessionStore>();
+            first.GetRequiredService<ICursorKeyStore>().Should().BeOfType<SqliteCursorKeyStore>();
             var created = await first.GetRequiredService<SessionService>().CreateSessionAsync(caller, new NewSession
             {
                 ScheduleId = "room",

@@ -50,7 +50,7 @@ public sealed class AttendanceService
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new SchedulingOptions();
         _options.Validate();
-        _cursors = new CursorCodec(_options.CursorKey);
+        _cursors = new CursorCodec(CursorKind.Attendance, new CursorKeyRing(_options, sessions.CursorKeyStore));
     }
 
     /// <summary>
@@ -213,7 +213,7 @@ public sealed class AttendanceService
             throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
         }
 
-        var state = AttendanceCursor.FromPayload(_cursors.Open(caller.TenantId, cursor));
+        var state = AttendanceCursor.FromPayload(await _cursors.OpenAsync(caller.TenantId, cursor, cancellationToken).ConfigureAwait(false));
         if (state.Limit < 1 || state.Limit > _options.MaxPageSize)
         {
             throw SchedulingException.Invalid("cursor", $"The cursor asks for pages of {state.Limit}; this host serves at most {_options.MaxPageSize}. Start the query again.");
@@ -581,11 +581,11 @@ public sealed class AttendanceService
         var hasNext = direction == SeekDirection.Forward ? more : position is not null;
         var hasPrevious = direction == SeekDirection.Backward ? more : position is not null;
         var filterJson = filter.ToJson();
-        string Seal(SeekDirection towards, AttendancePosition? from) =>
-            _cursors.Seal(tenantId, new AttendanceCursor(filterJson, sort, limit, towards, from).ToPayload());
+        ValueTask<string> SealAsync(SeekDirection towards, AttendancePosition? from) =>
+            _cursors.SealAsync(tenantId, new AttendanceCursor(filterJson, sort, limit, towards, from).ToPayload(), cancellationToken);
 
-        var next = hasNext ? Seal(SeekDirection.Forward, items.Count > 0 ? PositionOf(items[^1]) : null) : null;
-        var previous = hasPrevious ? Seal(SeekDirection.Backward, items.Count > 0 ? PositionOf(items[0]) : null) : null;
+        var next = hasNext ? await SealAsync(SeekDirection.Forward, items.Count > 0 ? PositionOf(items[^1]) : null).ConfigureAwait(false) : null;
+        var previous = hasPrevious ? await SealAsync(SeekDirection.Backward, items.Count > 0 ? PositionOf(items[0]) : null).ConfigureAwait(false) : null;
         return new CursorPage<Attendance>([.. items], hasNext, next) { PreviousCursor = previous };
     }
 

@@ -21,13 +21,28 @@ public sealed class SchedulingBuilder
 
     internal Func<IServiceProvider, IAttendanceStore> AttendanceStore { get; private set; } = null!;
 
+    internal Func<IServiceProvider, ICursorKeyStore> CursorKeyStore { get; private set; } = null!;
+
     internal Func<IServiceProvider, IWorkspaceDirectory>? WorkspaceDirectory { get; private set; }
 
     internal SchedulingOptions Options { get; private set; } = new();
 
-    /// <summary>Keeps everything in memory, in this process (the default).</summary>
+    /// <summary>Keeps everything in memory, in this process (the default), the cursor key included.</summary>
     public SchedulingBuilder UseInMemoryStore() =>
-        UseStores(_ => new InMemorySessionStore(), _ => new InMemoryRecurringSessionStore(), _ => new InMemoryAttendanceStore());
+        UseStores(_ => new InMemorySessionStore(), _ => new InMemoryRecurringSessionStore(), _ => new InMemoryAttendanceStore())
+            .UseCursorKeyStore(_ => new InMemoryCursorKeyStore());
+
+    /// <summary>
+    /// Keeps the cursor key (used when the options configure none) in the given store; what store packages call from
+    /// their own <c>Use...</c> methods, so that the key lives as long as the data its cursors page through. The
+    /// <c>UseStores</c> methods leave it as it was (in memory unless chosen otherwise).
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="cursorKeyStore"/> is null.</exception>
+    public SchedulingBuilder UseCursorKeyStore(Func<IServiceProvider, ICursorKeyStore> cursorKeyStore)
+    {
+        CursorKeyStore = cursorKeyStore ?? throw new ArgumentNullException(nameof(cursorKeyStore));
+        return this;
+    }
 
     /// <summary>
     /// Uses the given session stores; what store packages call from their own <c>Use...</c> methods. The attendance
@@ -77,7 +92,7 @@ public sealed class SchedulingBuilder
         return UseWorkspaceDirectory(_ => directory);
     }
 
-    /// <summary>Uses these options (limits, cursor key); they are checked when <c>AddScheduling</c> runs.</summary>
+    /// <summary>Uses these options (limits, cursor keys); they are checked when <c>AddScheduling</c> runs.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     public SchedulingBuilder WithOptions(SchedulingOptions options)
     {

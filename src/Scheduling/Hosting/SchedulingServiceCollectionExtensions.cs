@@ -13,8 +13,9 @@ public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="SessionService"/>, <see cref="AttendanceService"/>, <see cref="WorkspaceSessionService"/>
-    /// with its directory (an <see cref="InMemoryWorkspaceDirectory"/> unless the builder names one), their stores (in memory unless
-    /// <paramref name="configure"/> picks others) and their options, all as singletons:
+    /// with its directory (an <see cref="InMemoryWorkspaceDirectory"/> unless the builder names one), their stores and
+    /// the store of the cursor key (in memory unless <paramref name="configure"/> picks others) and their options, all
+    /// as singletons:
     /// <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.
     /// </summary>
     /// <remarks>
@@ -35,9 +36,11 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(builder.Options);
         services.TryAddSingleton(builder.SessionStore);
         services.TryAddSingleton(builder.RecurringSessionStore);
+        services.TryAddSingleton(builder.CursorKeyStore);
         services.TryAddSingleton(provider => new SessionService(
             provider.GetRequiredService<ISessionStore>(),
             provider.GetRequiredService<IRecurringSessionStore>(),
+            provider.GetRequiredService<ICursorKeyStore>(),
             provider.GetRequiredService<IClock>(),
             provider.GetRequiredService<SchedulingOptions>()));
         services.TryAddSingleton(builder.AttendanceStore);

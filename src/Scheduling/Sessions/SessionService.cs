@@ -4,6 +4,7 @@ using Scheduling.Paging;
 using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Stores;
+using Scheduling.Stores.InMemory;
 
 namespace Scheduling.Sessions;
 
@@ -33,18 +34,36 @@ public sealed class SessionService
     private readonly CursorCodec _cursors;
     private readonly PageContinuations _continuations = new();
 
-    /// <summary>Creates the API over two stores.</summary>
+    /// <summary>
+    /// Creates the API over two stores. Without keys in <paramref name="options"/>, cursors are signed with a key kept
+    /// in memory by this service: they work as long as it lives. A host with durable stores passes their cursor key
+    /// store to the other constructor (<c>AddScheduling</c> does).
+    /// </summary>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public SessionService(ISessionStore sessions, IRecurringSessionStore recurringSessions, IClock clock, SchedulingOptions? options = null)
+        : this(sessions, recurringSessions, new InMemoryCursorKeyStore(), clock, options)
+    {
+    }
+
+    /// <summary>
+    /// Creates the API over two stores and the store of the cursor key, which signs cursors when
+    /// <paramref name="options"/> configure no keys (created there on first use).
+    /// </summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public SessionService(ISessionStore sessions, IRecurringSessionStore recurringSessions, ICursorKeyStore cursorKeys, IClock clock, SchedulingOptions? options = null)
     {
         _sessions = sessions ?? throw new ArgumentNullException(nameof(sessions));
         _recurringSessions = recurringSessions ?? throw new ArgumentNullException(nameof(recurringSessions));
+        CursorKeyStore = cursorKeys ?? throw new ArgumentNullException(nameof(cursorKeys));
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new SchedulingOptions();
         _options.Validate();
         _pager = new SessionPager(sessions, recurringSessions);
-        _cursors = new CursorCodec(_options.CursorKey);
+        _cursors = new CursorCodec(CursorKind.Sessions, new CursorKeyRing(_options, cursorKeys));
     }
+
+    /// <summary>Gets the store of the cursor key, which the services built on this one sign their own cursors with too.</summary>
+    internal ICursorKeyStore CursorKeyStore { get; }
 
     /// <summary>Creates a single session.</summary>
     /// <exception cref="SchedulingException">Permission denied, invalid argument, or conflict when the id is taken.</exception>
@@ -658,10 +677,15 @@ public sealed class SessionService
             throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
         }
 
-        var state = SessionCursor.FromPayload(_cursors.Open(caller.TenantId, cursor));
+        return ContinueAsync(caller, cursor, cancellationToken);
+    }
+
+    private async ValueTask<CursorPage<Session>> ContinueAsync(CallerContext caller, string cursor, CancellationToken cancellationToken)
+    {
+        var state = SessionCursor.FromPayload(await _cursors.OpenAsync(caller.TenantId, cursor, cancellationToken).ConfigureAwait(false));
         CheckRead(caller, state.Fieldset);
         var filter = SessionFilter.Parse(state.FilterJson);
-        return PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cursor, cancellationToken);
+        return await PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cursor, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<CursorPage<Session>> PageAsync(
@@ -688,7 +712,7 @@ public sealed class SessionService
         if (hasNext)
         {
             var last = items[^1];
-            next = _cursors.Seal(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload());
+            next = await _cursors.SealAsync(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload(), cancellationToken).ConfigureAwait(false);
             if (continuation is not null)
             {
                 _continuations.Keep(next, continuation);

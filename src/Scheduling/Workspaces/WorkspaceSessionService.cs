@@ -43,7 +43,7 @@ public sealed class WorkspaceSessionService
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new SchedulingOptions();
         _options.Validate();
-        _cursors = new CursorCodec(_options.CursorKey);
+        _cursors = new CursorCodec(CursorKind.Workspace, new CursorKeyRing(_options, sessions.CursorKeyStore));
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ public sealed class WorkspaceSessionService
             throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
         }
 
-        var state = WorkspaceCursor.FromPayload(_cursors.Open(workspace.Id, cursor));
+        var state = WorkspaceCursor.FromPayload(await _cursors.OpenAsync(workspace.Id, cursor, cancellationToken).ConfigureAwait(false));
         var page = await _sessions.QuerySessionsAsync(caller, state.SessionsCursor, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(workspace, page, state.AsOf, cancellationToken).ConfigureAwait(false);
     }
@@ -341,7 +341,7 @@ public sealed class WorkspaceSessionService
         var names = await ResolvedNames.LookUpAsync(_directory, workspace.Id, page.Items, cancellationToken).ConfigureAwait(false);
         ImmutableArray<WorkspaceSession> items = [.. page.Items.Select(s => WorkspaceSession.Of(s, workspace, names, asOf))];
         var next = page.NextCursor is { } sessionsCursor
-            ? _cursors.Seal(workspace.Id, new WorkspaceCursor(asOf, sessionsCursor).ToPayload())
+            ? await _cursors.SealAsync(workspace.Id, new WorkspaceCursor(asOf, sessionsCursor).ToPayload(), cancellationToken).ConfigureAwait(false)
             : null;
         return new CursorPage<WorkspaceSession>(items, page.HasNext, next);
     }

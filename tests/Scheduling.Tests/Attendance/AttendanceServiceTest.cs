@@ -79,7 +79,7 @@ public sealed class AttendanceServiceTest : AttendanceServiceContract
     {
         var options = new SchedulingOptions { CursorKey = Key };
         var (service, _) = await ServiceWithAsync(options, marks: 0);
-        var sessionCursor = new CursorCodec(Key).Seal(Tenant, new SessionCursor(Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), "{}", SessionFieldset.Default, 10, Time.Utc(2025, 3, 2), "s1").ToPayload());
+        var sessionCursor = CursorCodec.Seal(CursorKind.Sessions, CursorSigningKey.Of(Key, "key"), Tenant, new SessionCursor(Time.Utc(2025, 3, 1), Time.Utc(2025, 4, 1), "{}", SessionFieldset.Default, 10, Time.Utc(2025, 3, 2), "s1").ToPayload());
 
         await FailsAsync(() => service.QueryAttendanceAsync(Host, sessionCursor).AsTask(), SchedulingErrorCode.InvalidArgument, "cursor");
     }
@@ -96,7 +96,7 @@ public sealed class AttendanceServiceTest : AttendanceServiceContract
     {
         var options = new SchedulingOptions { CursorKey = Key };
         var (service, _) = await ServiceWithAsync(options, marks: 0);
-        var cursor = new CursorCodec(Key).Seal(Tenant, Encoding.UTF8.GetBytes(payload));
+        var cursor = CursorCodec.Seal(CursorKind.Attendance, CursorSigningKey.Of(Key, "key"), Tenant, Encoding.UTF8.GetBytes(payload));
 
         await FailsAsync(() => service.QueryAttendanceAsync(Host, cursor).AsTask(), SchedulingErrorCode.InvalidArgument, "cursor");
     }

@@ -278,7 +278,10 @@ public static class StoredJson
         }
     }
 
-    /// <summary>The instance id an override is named by: from the store's key, else from the body, else the series id.</summary>
+    /// <summary>
+    /// The instance id an override is named by: from the store's key, else from the identity start its body still
+    /// holds (found as text, since the body may not parse: this writer puts it near the start), else the series id.
+    /// </summary>
     private static string OverrideName(string json, string recurringSessionId, string? identityStart)
     {
         if (identityStart is not null && LocalText.Parse(identityStart) is { Success: true } fromKey)
@@ -286,20 +289,12 @@ public static class StoredJson
             return SessionInstanceId.Format(recurringSessionId, fromKey.Value);
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(json);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("identityStart", out var value)
-                && value.ValueKind == JsonValueKind.String
-                && LocalText.Parse(value.GetString()!) is { Success: true } fromBody
-                ? SessionInstanceId.Format(recurringSessionId, fromBody.Value)
-                : recurringSessionId;
-        }
-        catch (JsonException)
-        {
-            return recurringSessionId;
-        }
+        const string Marker = "\"identityStart\":\"";
+        var at = json.IndexOf(Marker, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : json.IndexOf('"', at + Marker.Length);
+        return end > 0 && LocalText.Parse(json[(at + Marker.Length)..end]) is { Success: true } fromBody
+            ? SessionInstanceId.Format(recurringSessionId, fromBody.Value)
+            : recurringSessionId;
     }
 
     /// <summary>What a body must hold beyond its shape: times inside <see cref="SupportedRange"/>, known values, a length that is not negative.</summary>

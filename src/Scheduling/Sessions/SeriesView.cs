@@ -94,9 +94,17 @@ internal sealed class SeriesView
     /// <summary>The occurrence the rule gives the instance with this identity start, if the rule still has one.</summary>
     public Occurrence? FindOccurrence(LocalDateTime identityStart)
     {
+        // An instance id can name any local time; none whose rule start falls outside the supported range is an instance.
+        if (!SupportedRange.Contains(identityStart)
+            || Period.Between(identityStart, SupportedRange.LocalEnd, PeriodUnits.Seconds).Seconds <= ShiftSeconds
+            || Period.Between(SupportedRange.LocalStart, identityStart, PeriodUnits.Seconds).Seconds < -ShiftSeconds)
+        {
+            return null;
+        }
+
         var recurrenceId = RecurrenceIdOf(identityStart);
         var around = recurrenceId.InZoneLeniently(Series.Zone).ToInstant();
-        foreach (var occurrence in Set.Between(around - Duration.FromDays(2), around + Duration.FromDays(2)))
+        foreach (var occurrence in Set.Between(around - Duration.FromDays(2), SupportedTimes.EndOf(around, Duration.FromDays(2))))
         {
             if (occurrence.RecurrenceId == recurrenceId)
             {

@@ -314,19 +314,22 @@ public sealed class SessionService
         CheckRevision(series.Revision, expectedRevision, series.Id);
         var splitAt = view.FindOccurrence(identity)!.Value;
 
-        // Only a COUNT needs to know how many come before; otherwise whether any does decides.
-        var earlier = view.Set.Between(SupportedRange.Start, splitAt.Start, cancellationToken);
-        var before = series.Rule.Count is null ? (earlier.Any() ? 1 : 0) : earlier.Count();
+        // The ended series ends with UNTIL at the last second before the instance, or with a COUNT of the instances
+        // before it when its rule counts. Only a COUNT needs to know how many; otherwise whether any does decides. The
+        // instance lies inside the supported range, and an earlier one exists, so that UNTIL lies inside it too and
+        // not before DTSTART.
+        var rule = series.Rule;
+        var earlier = view.Set.Between(series.FirstStart, splitAt.Start, cancellationToken);
+        var before = rule.Count is null ? (earlier.Any() ? 1 : 0) : earlier.Count();
         if (before == 0)
         {
-            // The first instance: "this and following" is the whole series, so it changes in place and no rule gets
-            // an UNTIL before its start.
+            // The first instance: "this and following" is the whole series, so it changes in place and no rule is
+            // written with an end before its start.
             return await UpdateRecurringSessionAsync(caller, series.Id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
         }
 
         var now = _clock.GetCurrentInstant();
-        var rule = series.Rule;
-        var endedRule = Rules.WithEnd(rule, count: rule.Count is null ? null : before, until: rule.Count is null ? splitAt.Start - Duration.FromSeconds(1) : null);
+        var endedRule = rule.Count is null ? Rules.WithEnd(rule, count: null, until: splitAt.Start - Duration.FromSeconds(1)) : Rules.WithEnd(rule, count: before, until: null);
         var followingRule = rule.Count is int count ? Rules.WithEnd(rule, count - before, null) : rule;
         var ended = series with { Rule = endedRule, Revision = series.Revision + 1, UpdatedAt = now };
         var following = Apply(series, changes with { Rule = changes.Rule.Or(followingRule), Start = changes.Start.Or(splitAt.RecurrenceId) }) with
@@ -901,7 +904,6 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(series.Rule);
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
-        SupportedTimes.CheckUntil(series.Rule, "rule");
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);

@@ -5,9 +5,10 @@ using Scheduling.Recurrence;
 namespace Scheduling.Sessions;
 
 /// <summary>
-/// The sessions API's reading of <see cref="SupportedRange"/>: which starts, ends, UNTIL values and windows it takes,
-/// and how an instance that would outlast the range ends. Every value outside is refused with
-/// <see cref="SchedulingErrorCode.InvalidArgument"/> naming the field, before any arithmetic can overflow.
+/// The sessions API's reading of <see cref="SupportedRange"/>: which starts, ends, durations and windows it takes, and
+/// how an instance that would outlast the range ends. Every value outside is refused with
+/// <see cref="SchedulingErrorCode.InvalidArgument"/> naming the field, before any arithmetic can overflow. (A rule's
+/// UNTIL is the engine's to check, where the rule is built.)
 /// </summary>
 internal static class SupportedTimes
 {
@@ -52,26 +53,6 @@ internal static class SupportedTimes
         if (duration > LongestDuration)
         {
             throw SchedulingException.Invalid(field, $"The duration ({duration.TotalDays:0.#} days) is longer than the supported range of years ({LongestDuration.TotalDays:0.#} days).");
-        }
-    }
-
-    /// <summary>Refuses a rule whose UNTIL lies outside the supported range (an instant may be its end; a local time or date must lie inside).</summary>
-    public static void CheckUntil(RecurrenceRule rule, string field)
-    {
-        if (rule.Until is not RecurrenceUntil until)
-        {
-            return;
-        }
-
-        var inside = until.Kind switch
-        {
-            RecurrenceUntilKind.Instant => SupportedRange.ContainsEnd(until.Instant),
-            RecurrenceUntilKind.LocalDateTime => SupportedRange.Contains(until.LocalDateTime),
-            _ => SupportedRange.Contains(until.Date.AtMidnight()),
-        };
-        if (!inside)
-        {
-            throw SchedulingException.Invalid(field, $"UNTIL={until} is outside the supported range of years ({Describe()}).");
         }
     }
 

@@ -657,8 +657,10 @@ public sealed class SessionService
     /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
     /// <exception cref="SchedulingException">
     /// Limit exceeded for a window longer than <see cref="SchedulingOptions.MaxQueryWindow"/> or a page larger than
-    /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts;
-    /// permission denied or unauthenticated.
+    /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts or
+    /// reaches outside <see cref="SupportedRange"/> (<c>from</c>, <c>to</c>); permission denied or unauthenticated;
+    /// <see cref="SchedulingErrorCode.UnreadableRecord"/> naming a session or series the window reaches that is stored
+    /// in a form this version cannot read (the query fails rather than answer without it; delete it or repair it).
     /// </exception>
     public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, SessionQuery query, CancellationToken cancellationToken = default)
     {

@@ -7,6 +7,12 @@ namespace Scheduling.Stores;
 /// Persists recurring sessions with their instance overrides, for many tenants. The store selects candidates; the
 /// core expands them into instances. Implementations must be thread-safe, and every write must be atomic.
 /// </summary>
+/// <remarks>
+/// A durable store that holds a row it cannot read (see <see cref="Serialization.StoredJson"/>) throws
+/// <see cref="SchedulingException"/> with <see cref="SchedulingErrorCode.UnreadableRecord"/> naming it from every
+/// member that must read that row, and from <see cref="FindOverlappingAsync"/> when the row is a candidate: it never
+/// skips it, so a window is never answered without what it holds. <see cref="DeleteAsync"/> never reads the row.
+/// </remarks>
 public interface IRecurringSessionStore
 {
     /// <summary>Finds a series with its overrides, or returns null.</summary>

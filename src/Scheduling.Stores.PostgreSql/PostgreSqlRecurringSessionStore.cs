@@ -77,6 +77,31 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     }
 
     /// <inheritdoc />
+    /// <remarks>Reads the series row and at most one override row, by primary key.</remarks>
+    public async ValueTask<RecurringSessionRecord?> FindForInstanceAsync(string tenantId, string id, LocalDateTime identityStart, CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            await using var command = new NpgsqlCommand(RecurringSessionStatements.FindWithOverride, connection);
+            command.Parameters.Add(Text("tenant", tenantId));
+            command.Parameters.Add(Text("id", id));
+            command.Parameters.Add(Text("identity_start", IdentityText.Format(identityStart)));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
+
+                Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
+                return _records.ReadPart(reader.GetString(4), reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
+            }
+        }
+    }
+
+    /// <inheritdoc />
     public async ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(series);
@@ -262,7 +287,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                         {
                             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                             {
-                                moving.Add(StoredJson.ReadOverride(reader.GetString(0)));
+                                moving.Add(StoredJson.ReadOverride(reader.GetString(0), endedSeries.Id));
                             }
                         }
                         while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
@@ -351,8 +376,8 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                     return BookingOutcome.NotFound;
                 }
 
-                var series = StoredJson.ReadRecurringSession(seriesBody);
-                var stored = overrideBody is null ? null : StoredJson.ReadOverride(overrideBody);
+                var series = StoredJson.ReadRecurringSession(seriesBody, recurringSessionId);
+                var stored = overrideBody is null ? null : StoredJson.ReadOverride(overrideBody, recurringSessionId, IdentityText.Format(identityStart));
                 var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
                 var start = current.Start?.Timestamp ?? series.InstanceStartOf(identityStart);
                 if (current.IsCancelled || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
@@ -412,11 +437,11 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     /// <summary>Closes the store's connections if it made its own data source.</summary>
     public void Dispose() => _dataSource.Dispose();
 
-    /// <summary>A record from a row of (span end ticks, span end nanoseconds, series body, override bodies).</summary>
+    /// <summary>A record from a row of (span end ticks, span end nanoseconds, series body, override bodies, series id).</summary>
     private RecurringSessionRecord ReadRecord(NpgsqlDataReader reader)
     {
         Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
-        return _records.Read(reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
+        return _records.Read(reader.GetString(4), reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
     }
 
     private static NpgsqlCommand OverlappingQuery(NpgsqlConnection connection, string tenantId, SessionCandidateFilter filter, Instant from, Instant to)

@@ -59,7 +59,7 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
             await using var command = new NpgsqlCommand(SessionStatements.Find, connection);
             command.Parameters.Add(Text("tenant", tenantId));
             command.Parameters.Add(Text("id", id));
-            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadSession(body) : null;
+            return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadSession(body, id) : null;
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    yield return StoredJson.ReadSession(reader.GetString(0));
+                    yield return StoredJson.ReadSession(reader.GetString(0), reader.GetString(1));
                 }
             }
         }
@@ -200,7 +200,7 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
                         cancellationToken.ThrowIfCancellationRequested();
                         read++;
                         keyset = (reader.GetInt64(1), reader.GetString(2), false);
-                        var session = StoredJson.ReadSession(reader.GetString(0));
+                        var session = StoredJson.ReadSession(reader.GetString(0), reader.GetString(2));
                         if (Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to)
                             && (after is not { } past || Compare(session.Start.Timestamp, session.Id, past.Start, past.Id) > 0))
                         {
@@ -239,7 +239,7 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
                         return BookingOutcome.NotFound;
                     }
 
-                    stored = StoredJson.ReadSession(body);
+                    stored = StoredJson.ReadSession(body, sessionId);
                 }
 
                 if (stored.Status == SessionStatus.Cancelled)

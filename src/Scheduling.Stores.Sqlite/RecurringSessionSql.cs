@@ -12,6 +12,15 @@ internal static class RecurringSessionSql
         ORDER BY o.identity_start;
         """;
 
+    /// <summary>A series with the override of one instance, if it has one: one row.</summary>
+    public const string FindWithOverride = """
+        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
+        FROM recurring_sessions AS r
+        LEFT JOIN instance_overrides AS o
+            ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id AND o.identity_start = @identity_start
+        WHERE r.tenant_id = @tenant AND r.id = @id;
+        """;
+
     public const string FindSeries = """
         SELECT body FROM recurring_sessions WHERE tenant_id = @tenant AND id = @id;
         """;
@@ -123,7 +132,7 @@ internal static class RecurringSessionSql
 
     /// <summary>The overrides a split moves: a range of the primary key, identity starts at or after <c>@move_from</c>.</summary>
     public const string OverridesFrom = """
-        SELECT body FROM instance_overrides
+        SELECT body, identity_start FROM instance_overrides
         WHERE tenant_id = @tenant AND recurring_session_id = @id AND identity_start >= @move_from
         ORDER BY identity_start;
         """;

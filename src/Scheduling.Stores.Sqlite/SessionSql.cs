@@ -8,7 +8,7 @@ internal static class SessionSql
         """;
 
     public const string FindMany = """
-        SELECT body FROM sessions
+        SELECT body, id FROM sessions
         WHERE tenant_id = @tenant AND id IN (SELECT value FROM json_each(@ids));
         """;
 
@@ -35,7 +35,7 @@ internal static class SessionSql
     /// index order. The overlap test and the candidate filter run on the rows of that range only.
     /// </summary>
     public const string FindOverlapping = """
-        SELECT body
+        SELECT body, id
         FROM sessions
         WHERE tenant_id = @tenant
           AND start_ticks >= max(@after_start_ticks, @from_ticks - coalesce(

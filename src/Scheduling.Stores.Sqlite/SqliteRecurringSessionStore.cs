@@ -51,7 +51,25 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(RecurringSessionSql.Find).With("@tenant", tenantId).With("@id", id);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var record in ReadRecords(tenantId, reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ReadRecords(tenantId, reader, whole: true, cancellationToken).ConfigureAwait(false))
+        {
+            return record;
+        }
+
+        return null;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Reads the series row and at most one override row, by primary key.</remarks>
+    public async ValueTask<RecurringSessionRecord?> FindForInstanceAsync(string tenantId, string id, LocalDateTime identityStart, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(RecurringSessionSql.FindWithOverride)
+            .With("@tenant", tenantId)
+            .With("@id", id)
+            .With("@identity_start", ColumnValues.Key(identityStart));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var record in ReadRecords(tenantId, reader, whole: false, cancellationToken).ConfigureAwait(false))
         {
             return record;
         }
@@ -206,7 +224,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                 {
                     while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        moving.Add(StoredJson.ReadOverride(reader.GetString(0)));
+                        moving.Add(StoredJson.ReadOverride(reader.GetString(0), endedSeries.Id, reader.GetString(1)));
                     }
                 }
 
@@ -259,7 +277,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                         return (false, BookingOutcome.NotFound);
                     }
 
-                    series = StoredJson.ReadRecurringSession(body);
+                    series = StoredJson.ReadRecurringSession(body, recurringSessionId);
                 }
 
                 InstanceOverride? stored;
@@ -268,7 +286,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                     .With("@id", recurringSessionId)
                     .With("@identity_start", ColumnValues.Key(identityStart)))
                 {
-                    stored = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadOverride(body) : null;
+                    stored = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadOverride(body, recurringSessionId, ColumnValues.Key(identityStart)) : null;
                 }
 
                 var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
@@ -381,9 +399,10 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     /// Reads rows of (series id, span end, series body, override body or NULL, series revision, identity start,
     /// override revision), grouped by series, into records. A body is read and parsed only when its row changed since
     /// it was last read (the cache is keyed by tenant, id and revision), and a record whose parts are unchanged comes
-    /// back as the same object.
+    /// back as the same object. Rows that hold only some overrides of their series (<paramref name="whole"/> false)
+    /// make a record of their own, so the record queries share is left as it is.
     /// </summary>
-    private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(string tenantId, SqliteDataReader reader, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(string tenantId, SqliteDataReader reader, bool whole, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? id = null;
         RecurringSession? series = null;
@@ -396,27 +415,33 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
             {
                 if (series is not null)
                 {
-                    yield return _records.Assemble(series, spanEnd, overrides);
+                    yield return Record(series, spanEnd, overrides, whole);
                     overrides.Clear();
                 }
 
                 id = rowId;
                 spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
-                series = _records.Series(string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
+                series = _records.Series(rowId, string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
             }
 
             if (!reader.IsDBNull(3))
             {
-                var key = string.Join('\n', tenantId, rowId, reader.GetString(5), reader.GetInt64(6));
-                overrides.Add(_records.Override(key, () => reader.GetString(3)));
+                var identityStart = reader.GetString(5);
+                var key = string.Join('\n', tenantId, rowId, identityStart, reader.GetInt64(6));
+                overrides.Add(_records.Override(rowId, identityStart, key, () => reader.GetString(3)));
             }
         }
 
         if (series is not null)
         {
-            yield return _records.Assemble(series, spanEnd, overrides);
+            yield return Record(series, spanEnd, overrides, whole);
         }
     }
+
+    private RecurringSessionRecord Record(RecurringSession series, Instant? spanEnd, List<InstanceOverride> overrides, bool whole) =>
+        whole
+            ? _records.Assemble(series, spanEnd, overrides)
+            : new RecurringSessionRecord(series, spanEnd, overrides.ToImmutableDictionary(o => o.IdentityStart));
 
     private async IAsyncEnumerable<RecurringSessionRecord> FindOverlapping(
         string tenantId,
@@ -436,7 +461,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
             .WithCandidateFilter(filter)
             .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var record in ReadRecords(tenantId, reader, cancellationToken).ConfigureAwait(false))
+        await foreach (var record in ReadRecords(tenantId, reader, whole: true, cancellationToken).ConfigureAwait(false))
         {
             // The columns are rounded to ticks; the exact rule decides at the edges.
             if (CanOverlap(record, from, to))

@@ -43,7 +43,7 @@ public sealed class SqliteSessionStore : ISessionStore
     {
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(SessionSql.Find).With("@tenant", tenantId).With("@id", id);
-        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadSession(body) : null;
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadSession(body, id) : null;
     }
 
     /// <inheritdoc />
@@ -164,7 +164,7 @@ public sealed class SqliteSessionStore : ISessionStore
                         return (false, BookingOutcome.NotFound);
                     }
 
-                    stored = StoredJson.ReadSession(body);
+                    stored = StoredJson.ReadSession(body, sessionId);
                 }
 
                 if (stored.Status == SessionStatus.Cancelled)
@@ -223,7 +223,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return StoredJson.ReadSession(reader.GetString(0));
+            yield return StoredJson.ReadSession(reader.GetString(0), reader.GetString(1));
         }
     }
 
@@ -264,7 +264,7 @@ public sealed class SqliteSessionStore : ISessionStore
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            var session = StoredJson.ReadSession(reader.GetString(0));
+            var session = StoredJson.ReadSession(reader.GetString(0), reader.GetString(1));
 
             // The columns are rounded to ticks; the exact rule decides at the edges.
             if ((after is { } past && Compare(session, past) <= 0) || !Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to))

@@ -22,4 +22,12 @@ public enum SchedulingErrorCode
 
     /// <summary>A request exceeds a limit, such as the query window or the page size (400, or 413/422 by taste).</summary>
     LimitExceeded = 5,
+
+    /// <summary>
+    /// A stored record cannot be read by this version of the library (500): its body was written by a later version,
+    /// edited by hand or broken, names a time zone the tz database no longer has, or holds a rule or value the library
+    /// refuses. <see cref="SchedulingException.Field"/> holds the id of the record (a session, a recurring session, or
+    /// the instance an override belongs to). Only calls that need the record fail; deleting it works without reading it.
+    /// </summary>
+    UnreadableRecord = 6,
 }

@@ -21,7 +21,10 @@ public sealed class SchedulingException : Exception
     /// <summary>Gets what went wrong.</summary>
     public SchedulingErrorCode Code { get; }
 
-    /// <summary>Gets the argument, field or filter path at fault, or null.</summary>
+    /// <summary>
+    /// Gets the argument, field or filter path at fault, or null; for <see cref="SchedulingErrorCode.UnreadableRecord"/>,
+    /// the id of the record that cannot be read.
+    /// </summary>
     public string? Field { get; }
 
     internal static SchedulingException NotFound(string what, string id) =>
@@ -32,6 +35,9 @@ public sealed class SchedulingException : Exception
 
     internal static SchedulingException Conflict(string message, string? field = null) =>
         new(SchedulingErrorCode.Conflict, message, field);
+
+    internal static SchedulingException Unreadable(string what, string id, string reason, Exception? innerException = null) =>
+        new(SchedulingErrorCode.UnreadableRecord, $"{what} '{id}' is stored in a form this version cannot read: {reason}", id, innerException);
 
     internal static SchedulingException Limit(string field, string message) =>
         new(SchedulingErrorCode.LimitExceeded, message, field);

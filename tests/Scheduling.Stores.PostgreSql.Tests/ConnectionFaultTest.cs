@@ -57,7 +57,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
         // A booking on another host, by hand: lock the row and write the participant, but never commit.
         await using var crashing = await _schema.NewDataSource().OpenConnectionAsync();
         await using var transaction = await crashing.BeginTransactionAsync();
-        var locked = StoredJson.ReadSession((string)(await ScalarAsync(crashing, "SELECT body FROM sessions WHERE tenant_id = @tenant AND id = 's1' FOR UPDATE"))!);
+        var locked = StoredJson.ReadSession((string)(await ScalarAsync(crashing, "SELECT body FROM sessions WHERE tenant_id = @tenant AND id = 's1' FOR UPDATE"))!, "s1");
         var half = locked with { Participants = [new Participant("lost")], Revision = 2 };
         await ScalarAsync(crashing, "UPDATE sessions SET body = @body, revision = 2 WHERE tenant_id = @tenant AND id = 's1'", ("body", StoredJson.Write(half)));
 

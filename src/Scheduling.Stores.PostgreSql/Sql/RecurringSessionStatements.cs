@@ -17,7 +17,17 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides
+            ORDER BY o.identity_start) AS overrides, s.id
+        FROM recurring_sessions s
+        WHERE s.tenant_id = @tenant AND s.id = @id
+        """;
+
+    /// <summary>A series with the body of the override of one instance, if it has one.</summary>
+    public const string FindWithOverride =
+        """
+        SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
+            SELECT o.body FROM instance_overrides o
+            WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id AND o.identity_start = @identity_start) AS overrides, s.id
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant AND s.id = @id
         """;
@@ -59,7 +69,7 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides
+            ORDER BY o.identity_start) AS overrides, s.id
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant
           AND COALESCE(s.effective_span_end_ticks, 9223372036854775807) > @from_ticks
@@ -68,7 +78,7 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides
+            ORDER BY o.identity_start) AS overrides, s.id
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant
           AND s.id IN (

@@ -9,7 +9,7 @@ internal static class SessionStatements
 {
     public const string Find = "SELECT body FROM sessions WHERE tenant_id = @tenant AND id = @id";
 
-    public const string FindMany = "SELECT body FROM sessions WHERE tenant_id = @tenant AND id = ANY(@ids)";
+    public const string FindMany = "SELECT body, id FROM sessions WHERE tenant_id = @tenant AND id = ANY(@ids)";
 
     /// <summary>The session row locked for the rest of the transaction (a booking reads, decides, then writes).</summary>
     public const string FindForUpdate = "SELECT body FROM sessions WHERE tenant_id = @tenant AND id = @id FOR UPDATE";

@@ -39,7 +39,7 @@ internal static class Rules
                 last = occurrence;
             }
 
-            return last is { } final ? final.Start + duration : set.Start.InZoneLeniently(set.Zone).ToInstant() + duration;
+            return SupportedTimes.EndOf(last is { } final ? final.Start : set.Start.InZoneLeniently(set.Zone).ToInstant(), duration);
         }
 
         if (rule.Until is RecurrenceUntil until)
@@ -48,10 +48,10 @@ internal static class Rules
             var bound = until.Kind switch
             {
                 RecurrenceUntilKind.Instant => until.Instant,
-                RecurrenceUntilKind.LocalDateTime => until.LocalDateTime.InUtc().ToInstant() + Duration.FromDays(1),
-                _ => until.Date.PlusDays(1).AtMidnight().InUtc().ToInstant() + Duration.FromDays(1),
+                RecurrenceUntilKind.LocalDateTime => SupportedTimes.EndOf(until.LocalDateTime.InUtc().ToInstant(), Duration.FromDays(1)),
+                _ => SupportedTimes.EndOf(until.Date.AtMidnight().InUtc().ToInstant(), Duration.FromDays(2)),
             };
-            return bound + duration;
+            return SupportedTimes.EndOf(bound, duration);
         }
 
         return null;

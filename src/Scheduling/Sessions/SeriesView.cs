@@ -18,7 +18,7 @@ internal sealed class SeriesView
     private SeriesView(RecurringSessionRecord record)
     {
         Record = record;
-        Set = new RecurrenceSet(record.Series.Start, record.Series.Zone, record.Series.Rule);
+        Set = SetOf(record.Series);
         ShiftSeconds = Period.Between(record.Series.IdentityStart, record.Series.Start, PeriodUnits.Seconds).Seconds;
         RuleText = record.Series.Rule.ToString();
         LongestDuration = record.Overrides.Values
@@ -41,6 +41,8 @@ internal sealed class SeriesView
     /// <summary>The longest an instance of this series lasts, overrides included.</summary>
     public Duration LongestDuration { get; }
 
+    /// <summary>The view of a stored record, built once per record object.</summary>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the engine refuses the stored start, zone and rule.</exception>
     public static SeriesView Of(RecurringSessionRecord record) => Cache.GetValue(record, r => new SeriesView(r));
 
     /// <summary>
@@ -92,9 +94,17 @@ internal sealed class SeriesView
     /// <summary>The occurrence the rule gives the instance with this identity start, if the rule still has one.</summary>
     public Occurrence? FindOccurrence(LocalDateTime identityStart)
     {
+        // An instance id can name any local time; none whose rule start falls outside the supported range is an instance.
+        if (!SupportedRange.Contains(identityStart)
+            || Period.Between(identityStart, SupportedRange.LocalEnd, PeriodUnits.Seconds).Seconds <= ShiftSeconds
+            || Period.Between(SupportedRange.LocalStart, identityStart, PeriodUnits.Seconds).Seconds < -ShiftSeconds)
+        {
+            return null;
+        }
+
         var recurrenceId = RecurrenceIdOf(identityStart);
         var around = recurrenceId.InZoneLeniently(Series.Zone).ToInstant();
-        foreach (var occurrence in Set.Between(around - Duration.FromDays(2), around + Duration.FromDays(2)))
+        foreach (var occurrence in Set.Between(around - Duration.FromDays(2), SupportedTimes.EndOf(around, Duration.FromDays(2))))
         {
             if (occurrence.RecurrenceId == recurrenceId)
             {
@@ -103,6 +113,22 @@ internal sealed class SeriesView
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The recurrence set of a stored series. A store hands back what it holds; a series stored by another version (or
+    /// by hand) that the engine refuses fails as an unreadable record, naming the series, not as an engine error.
+    /// </summary>
+    private static RecurrenceSet SetOf(RecurringSession series)
+    {
+        try
+        {
+            return new RecurrenceSet(series.Start, series.Zone, series.Rule);
+        }
+        catch (RecurrenceException exception)
+        {
+            throw SchedulingException.Unreadable("Recurring session", series.Id, $"{exception.Message} It can be deleted.", exception);
+        }
     }
 
     /// <summary>Whether the instance's own start moved it (it is then listed at its own time, not the rule's).</summary>
@@ -145,7 +171,7 @@ internal sealed class SeriesView
             Names = own?.Names ?? series.Names,
             Progress = own?.Progress ?? ProgressMark.None,
             Start = start,
-            End = start.Plus(own?.Duration ?? series.Duration),
+            End = SupportedTimes.EndOf(start, own?.Duration ?? series.Duration),
             RecurringSessionId = series.Id,
             OriginalStart = RecurrenceIdOf(identity),
             InstanceOfRecurrence = RuleText,

@@ -93,7 +93,8 @@ internal sealed class SessionPager(ISessionStore sessions, IRecurringSessionStor
                         }
                     }
 
-                    var expandFrom = from - view.LongestDuration;
+                    // An instance that started up to its length before the window still reaches into it; never before the supported range.
+                    var expandFrom = view.LongestDuration < from - SupportedRange.Start ? from - view.LongestDuration : SupportedRange.Start;
                     if (after is { } position && position.Start > expandFrom)
                     {
                         expandFrom = position.Start;

@@ -246,7 +246,9 @@ public sealed class SessionService
         var own = view.Record.Overrides.GetValueOrDefault(identity)
             ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
         var start = changes.Start.HasValue ? changes.Start.Value : current.Start;
-        var end = changes.End.HasValue ? changes.End.Value : start.Plus(current.End.Timestamp - current.Start.Timestamp);
+        SupportedTimes.CheckStart(start, "start");
+        var end = changes.End.HasValue ? changes.End.Value : SupportedTimes.EndOf(start, current.End.Timestamp - current.Start.Timestamp);
+        SupportedTimes.CheckEnd(end, "end");
         var saved = own with
         {
             Start = changes.Start.HasValue ? changes.Start.Value : own.Start,
@@ -335,15 +337,23 @@ public sealed class SessionService
         var series = view.Series;
         CheckRevision(series.Revision, expectedRevision, series.Id);
         var splitAt = view.FindOccurrence(identity)!.Value;
-        var before = view.Set.Between(Instant.MinValue, splitAt.Start, cancellationToken).Count();
+
+        // The ended series ends with UNTIL at the last second before the instance, or with a COUNT of the instances
+        // before it when its rule counts. Only a COUNT needs to know how many; otherwise whether any does decides. The
+        // instance lies inside the supported range, and an earlier one exists, so that UNTIL lies inside it too and
+        // not before DTSTART.
+        var rule = series.Rule;
+        var earlier = view.Set.Between(series.FirstStart, splitAt.Start, cancellationToken);
+        var before = rule.Count is null ? (earlier.Any() ? 1 : 0) : earlier.Count();
         if (before == 0)
         {
+            // The first instance: "this and following" is the whole series, so it changes in place and no rule is
+            // written with an end before its start.
             return await UpdateRecurringSessionAsync(caller, series.Id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
         }
 
         var now = _clock.GetCurrentInstant();
-        var rule = series.Rule;
-        var endedRule = Rules.WithEnd(rule, count: rule.Count is null ? null : before, until: rule.Count is null ? splitAt.Start - Duration.FromSeconds(1) : null);
+        var endedRule = rule.Count is null ? Rules.WithEnd(rule, count: null, until: splitAt.Start - Duration.FromSeconds(1)) : Rules.WithEnd(rule, count: before, until: null);
         var followingRule = rule.Count is int count ? Rules.WithEnd(rule, count - before, null) : rule;
         var ended = series with { Rule = endedRule, Revision = series.Revision + 1, UpdatedAt = now };
         var following = Apply(series, changes with { Rule = changes.Rule.Or(followingRule), Start = changes.Start.Or(splitAt.RecurrenceId) }) with
@@ -423,12 +433,31 @@ public sealed class SessionService
     }
 
     /// <summary>Deletes a single session for good. Instances cannot be deleted: cancel them.</summary>
+    /// <remarks>
+    /// A session stored in a form this version cannot read (<see cref="SchedulingErrorCode.UnreadableRecord"/>) is
+    /// deleted without reading it: the store checks <paramref name="expectedRevision"/> against the revision it keeps
+    /// beside the body (the unreadable-record error says which, when the body still tells).
+    /// </remarks>
     /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument for an instance id, or permission denied.</exception>
     public async ValueTask DeleteSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
-        var stored = await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        Session? stored;
+        try
+        {
+            stored = await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchedulingException exception) when (exception.Code == SchedulingErrorCode.UnreadableRecord)
+        {
+            if (!await _sessions.DeleteAsync(caller.TenantId, id, expectedRevision, cancellationToken).ConfigureAwait(false))
+            {
+                throw UnreadableNotAt(id, expectedRevision, exception);
+            }
+
+            return;
+        }
+
         if (stored is null)
         {
             throw SessionInstanceId.TryParse(id, out _, out _)
@@ -445,13 +474,32 @@ public sealed class SessionService
     }
 
     /// <summary>Deletes a recurring session, its instances and their edits for good.</summary>
+    /// <remarks>
+    /// A series stored in a form this version cannot read, or with an override that cannot be read
+    /// (<see cref="SchedulingErrorCode.UnreadableRecord"/>), is deleted without reading it: the store checks
+    /// <paramref name="expectedRevision"/> against the series revision it keeps beside the body.
+    /// </remarks>
     /// <exception cref="SchedulingException">Not found, conflict on a stale revision, or permission denied.</exception>
     public async ValueTask DeleteRecurringSessionAsync(CallerContext caller, string id, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
-        var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
-            ?? throw SchedulingException.NotFound("Recurring session", id);
+        RecurringSessionRecord? found;
+        try
+        {
+            found = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SchedulingException exception) when (exception.Code == SchedulingErrorCode.UnreadableRecord)
+        {
+            if (!await _recurringSessions.DeleteAsync(caller.TenantId, id, expectedRevision, cancellationToken).ConfigureAwait(false))
+            {
+                throw UnreadableNotAt(id, expectedRevision, exception);
+            }
+
+            return;
+        }
+
+        var record = found ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
         if (!await _recurringSessions.DeleteAsync(caller.TenantId, id, expectedRevision, cancellationToken).ConfigureAwait(false))
         {
@@ -641,13 +689,16 @@ public sealed class SessionService
     /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
     /// <exception cref="SchedulingException">
     /// Limit exceeded for a window longer than <see cref="SchedulingOptions.MaxQueryWindow"/> or a page larger than
-    /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts;
-    /// permission denied or unauthenticated.
+    /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts or
+    /// reaches outside <see cref="SupportedRange"/> (<c>from</c>, <c>to</c>); permission denied or unauthenticated;
+    /// <see cref="SchedulingErrorCode.UnreadableRecord"/> naming a session or series the window reaches that is stored
+    /// in a form this version cannot read (the query fails rather than answer without it; delete it or repair it).
     /// </exception>
     public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, SessionQuery query, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(query);
         CheckRead(caller, query.Fieldset);
+        SupportedTimes.CheckWindow(query.From, query.To);
         if (query.To <= query.From)
         {
             throw SchedulingException.Invalid("to", $"The window must end after it starts ({query.From} to {query.To}).");
@@ -737,8 +788,20 @@ public sealed class SessionService
             return single;
         }
 
+        return await FindInstanceOrNullAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is { } found ? found.Instance : null;
+    }
+
+    private async ValueTask<(SeriesView View, LocalDateTime Identity, Session Instance)> FindInstanceAsync(string tenantId, string id, CancellationToken cancellationToken) =>
+        await FindInstanceOrNullAsync(tenantId, id, cancellationToken).ConfigureAwait(false) ?? throw SchedulingException.NotFound("Session", id);
+
+    /// <summary>
+    /// An instance by id with the view of its series, read with the instance's own override only (a call on one
+    /// instance never reads the others); null when the id names no instance in the tenant.
+    /// </summary>
+    private async ValueTask<(SeriesView View, LocalDateTime Identity, Session Instance)?> FindInstanceOrNullAsync(string tenantId, string id, CancellationToken cancellationToken)
+    {
         if (!SessionInstanceId.TryParse(id, out var seriesId, out var identity)
-            || await _recurringSessions.FindAsync(tenantId, seriesId, cancellationToken).ConfigureAwait(false) is not { } record)
+            || await _recurringSessions.FindForInstanceAsync(tenantId, seriesId, identity, cancellationToken).ConfigureAwait(false) is not { } record)
         {
             return null;
         }
@@ -749,21 +812,10 @@ public sealed class SessionService
             return null;
         }
 
-        return record.Overrides.TryGetValue(identity, out var own) && own.Start is CalendarDateTime start
+        var instance = record.Overrides.TryGetValue(identity, out var own) && own.Start is CalendarDateTime start
             ? view.Instance(identity, start, own)
             : view.Instance(occurrence);
-    }
-
-    private async ValueTask<(SeriesView View, LocalDateTime Identity, Session Instance)> FindInstanceAsync(string tenantId, string id, CancellationToken cancellationToken)
-    {
-        if (SessionInstanceId.TryParse(id, out var seriesId, out var identity)
-            && await _recurringSessions.FindAsync(tenantId, seriesId, cancellationToken).ConfigureAwait(false) is { } record
-            && await FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is { } instance)
-        {
-            return (SeriesView.Of(record), identity, instance);
-        }
-
-        throw SchedulingException.NotFound("Session", id);
+        return (view, identity, instance);
     }
 
     private async ValueTask ReplaceAsync(string tenantId, Session session, long expectedRevision, CancellationToken cancellationToken)
@@ -809,6 +861,11 @@ public sealed class SessionService
             throw SchedulingException.Conflict($"'{id}' is at revision {stored}, not {expected}: read it again and retry.", "expectedRevision");
         }
     }
+
+    private static SchedulingException UnreadableNotAt(string id, long expectedRevision, SchedulingException unreadable) =>
+        SchedulingException.Conflict(
+            $"'{id}' cannot be read, and was not deleted: it is not at revision {expectedRevision}, or it is gone. {unreadable.Message}",
+            "expectedRevision");
 
     private static SchedulingException StaleRevision(string id) =>
         SchedulingException.Conflict($"'{id}' changed while this call ran: read it again and retry.", "expectedRevision");
@@ -861,6 +918,8 @@ public sealed class SessionService
     {
         Require(session.ScheduleId, "scheduleId");
         Require(session.ScheduleOwnerId, "scheduleOwnerId");
+        SupportedTimes.CheckStart(session.Start, "start");
+        SupportedTimes.CheckEnd(session.End, "end");
         if (session.End.Timestamp < session.Start.Timestamp)
         {
             throw SchedulingException.Invalid("end", $"The end ({session.End}) is before the start ({session.Start}).");
@@ -882,10 +941,8 @@ public sealed class SessionService
         Require(series.ScheduleOwnerId, "scheduleOwnerId");
         ArgumentNullException.ThrowIfNull(series.Zone);
         ArgumentNullException.ThrowIfNull(series.Rule);
-        if (series.Duration < Duration.Zero)
-        {
-            throw SchedulingException.Invalid("duration", "The duration must not be negative.");
-        }
+        SupportedTimes.CheckStart(series.Start, "start");
+        SupportedTimes.CheckDuration(series.Duration, "duration");
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);

@@ -7,10 +7,27 @@ namespace Scheduling.Stores;
 /// Persists recurring sessions with their instance overrides, for many tenants. The store selects candidates; the
 /// core expands them into instances. Implementations must be thread-safe, and every write must be atomic.
 /// </summary>
+/// <remarks>
+/// A durable store that holds a row it cannot read (see <see cref="Serialization.StoredJson"/>) throws
+/// <see cref="SchedulingException"/> with <see cref="SchedulingErrorCode.UnreadableRecord"/> naming it from every
+/// member that must read that row, and from <see cref="FindOverlappingAsync"/> when the row is a candidate: it never
+/// skips it, so a window is never answered without what it holds. <see cref="DeleteAsync"/> never reads the row.
+/// </remarks>
 public interface IRecurringSessionStore
 {
     /// <summary>Finds a series with its overrides, or returns null.</summary>
     ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Finds a series for a call on one of its instances, or returns null: <see cref="RecurringSessionRecord.Overrides"/>
+    /// holds the override of the instance whose identity start is <paramref name="identityStart"/>, if it has one, and
+    /// need not hold any other (so its <see cref="RecurringSessionRecord.EffectiveSpanEnd"/> is not the series' own).
+    /// A durable store reads that one override row instead of all of them, so the cost of an instance edit does not
+    /// grow with the number of edited instances, and an override that cannot be read does not fail a call on another
+    /// instance. The default returns <see cref="FindAsync"/>.
+    /// </summary>
+    ValueTask<RecurringSessionRecord?> FindForInstanceAsync(string tenantId, string id, LocalDateTime identityStart, CancellationToken cancellationToken) =>
+        FindAsync(tenantId, id, cancellationToken);
 
     /// <summary>Adds a series (with no overrides); returns false when the id is taken.</summary>
     ValueTask<bool> InsertAsync(string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken);

@@ -7,6 +7,12 @@ namespace Scheduling.Stores;
 /// Persists single sessions for many tenants. Every member is confined to the tenant it is given; policy (who may
 /// see what) lives in the core, never here. Implementations must be thread-safe, and every write must be atomic.
 /// </summary>
+/// <remarks>
+/// A durable store that holds a row it cannot read (see <see cref="Serialization.StoredJson"/>) throws
+/// <see cref="SchedulingException"/> with <see cref="SchedulingErrorCode.UnreadableRecord"/> naming it from every
+/// member that must read that row (a find by its id, a list that names it, a window query that reaches it): it never
+/// skips it. <see cref="DeleteAsync"/> never reads the row.
+/// </remarks>
 public interface ISessionStore
 {
     /// <summary>Finds a session by id, or returns null.</summary>

@@ -70,7 +70,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
             Progress = ProgressMark.InProgress,
         };
 
-        var read = StoredJson.ReadSession(StoredJson.Write(session));
+        var read = StoredJson.ReadSession(StoredJson.Write(session), "s1");
 
         read.ClientId.Should().Be("c1");
         read.ServiceIds.Should().Equal("massage", "physio");
@@ -86,7 +86,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void A_completed_mark_on_a_session_reads_back()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Progress = ProgressMark.Completed }));
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Progress = ProgressMark.Completed }), "s1");
 
         read.Progress.Should().Be(ProgressMark.Completed);
     }
@@ -94,7 +94,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void Each_kind_of_field_value_reads_back_with_its_kind_and_value()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { FieldValues = EveryKindOfFieldValue })).FieldValues;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { FieldValues = EveryKindOfFieldValue }), "s1").FieldValues;
 
         read.Select(v => v.Kind).Should().Equal(EveryKindOfFieldValue.Select(v => v.Kind));
         read.Single(v => v.FieldId == "fee").Number.Should().Be(1234.5678m);
@@ -109,7 +109,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void An_attachment_reads_back_with_every_optional_part_and_without_them()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = Attachments })).Attachments;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = Attachments }), "s1").Attachments;
 
         read[0].Id.Should().Be("a1");
         read[0].FileName.Should().Be("referral.pdf");
@@ -128,13 +128,13 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var empty = new Attachment("a0", "empty.txt", "blob://a0", Instant.FromUtc(2025, 3, 1, 0, 0)) { SizeBytes = 0 };
 
-        StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = [empty] })).Attachments[0].SizeBytes.Should().Be(0);
+        StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = [empty] }), "s1").Attachments[0].SizeBytes.Should().Be(0);
     }
 
     [Fact]
     public void An_invoice_without_a_number_reads_back_without_one()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Invoice = new InvoiceReference("inv-8") }));
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Invoice = new InvoiceReference("inv-8") }), "s1");
 
         read.Invoice!.Id.Should().Be("inv-8");
         read.Invoice.Number.Should().BeNull();
@@ -145,7 +145,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var names = NameSnapshot.Empty.WithService("massage", "Massage");
 
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Names = names })).Names;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Names = names }), "s1").Names;
 
         read!.Services.Should().Equal(new Dictionary<string, string> { ["massage"] = "Massage" });
         read.Clients.Should().BeEmpty();
@@ -167,7 +167,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
             CancelledFrom = Instant.FromUtc(2025, 6, 2, 13, 0),
         };
 
-        var read = StoredJson.ReadRecurringSession(StoredJson.Write(series));
+        var read = StoredJson.ReadRecurringSession(StoredJson.Write(series), "series-1");
 
         read.ClientId.Should().Be("c1");
         read.ServiceIds.Should().Equal("physio");
@@ -201,7 +201,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
             Progress = ProgressMark.Completed,
         };
 
-        var read = StoredJson.ReadOverride(StoredJson.Write(value));
+        var read = StoredJson.ReadOverride(StoredJson.Write(value), "series-1");
 
         read.ClientId.Should().Be("c2");
         read.ServiceIds!.Value.Should().Equal("massage");
@@ -246,7 +246,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void A_session_body_written_before_the_new_fields_reads_with_them_empty()
     {
-        var read = StoredJson.ReadSession(SessionBodyOfBefore);
+        var read = StoredJson.ReadSession(SessionBodyOfBefore, "s1");
 
         read.ClientId.Should().BeNull();
         read.ServiceIds.IsDefault.Should().BeFalse();
@@ -266,7 +266,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void A_recurring_session_body_written_before_the_new_fields_reads_with_them_empty()
     {
-        var read = StoredJson.ReadRecurringSession(SeriesBodyOfBefore);
+        var read = StoredJson.ReadRecurringSession(SeriesBodyOfBefore, "series-1");
 
         read.ClientId.Should().BeNull();
         read.ServiceIds.IsDefault.Should().BeFalse();
@@ -289,7 +289,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void An_override_body_written_before_the_new_fields_inherits_every_one()
     {
-        var read = StoredJson.ReadOverride(OverrideBodyOfBefore);
+        var read = StoredJson.ReadOverride(OverrideBodyOfBefore, "series-1");
 
         read.ClientId.Should().BeNull();
         read.ServiceIds.Should().BeNull();
@@ -310,7 +310,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
         // Written by the release before workspaces, kept verbatim.
         const string Stored = """{"id":"old","scheduleId":"room-2","scheduleOwnerId":"bo","type":1,"tags":[],"status":1,"participants":[],"start":{"at":"2024-11-04T15:00:00Z"},"end":{"at":"2024-11-04T16:30:00Z"},"revision":7,"createdAt":"2024-10-01T08:00:00Z","updatedAt":"2024-10-02T08:00:00.5Z"}""";
 
-        var read = StoredJson.ReadSession(Stored);
+        var read = StoredJson.ReadSession(Stored, "s1");
 
         read.Id.Should().Be("old");
         read.Type.Should().Be(SessionType.WorkingHours);
@@ -330,7 +330,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void On_an_override_absent_lists_inherit()
     {
-        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride()));
+        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride()), "series-1");
 
         read.ServiceIds.Should().BeNull();
         read.FieldValues.Should().BeNull();
@@ -344,7 +344,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
         var value = PlainOverride() with { ServiceIds = [], FieldValues = [], Attachments = [], NoteLog = [] };
 
         var json = StoredJson.Write(value);
-        var read = StoredJson.ReadOverride(json);
+        var read = StoredJson.ReadOverride(json, "series-1");
 
         PropertyNames(json).Should().Contain(["serviceIds", "fieldValues", "attachments", "noteLog"]);
         read.ServiceIds.Should().NotBeNull();
@@ -360,7 +360,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void On_an_override_an_empty_name_snapshot_of_its_own_stays_apart_from_inheriting()
     {
-        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Names = NameSnapshot.Empty }));
+        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Names = NameSnapshot.Empty }), "series-1");
 
         read.Names.Should().NotBeNull();
         read.Names!.IsEmpty.Should().BeTrue();
@@ -369,7 +369,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void An_override_with_only_new_fields_of_its_own_still_changes_the_instance()
     {
-        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Title = null, Duration = null, ServiceIds = [] }));
+        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Title = null, Duration = null, ServiceIds = [] }), "series-1");
 
         read.ChangesInstance.Should().BeTrue();
     }

@@ -19,6 +19,11 @@ namespace Scheduling.Stores.Serialization;
 /// invoice, the names at booking, the lifecycle mark) are written only when they hold something and read as empty
 /// when absent, so bodies written before them read unchanged and need no migration. On an instance override a
 /// present list (even empty) is the instance's own, an absent one inherits.</para>
+/// <para>A body that does not read back (broken JSON, a field missing or of another type, a version's value this one
+/// does not know, a rule the parser refuses, a zone the tz database no longer has, a start outside
+/// <see cref="SupportedRange"/>) is a <see cref="SchedulingException"/> with
+/// <see cref="SchedulingErrorCode.UnreadableRecord"/> that names the record by the id the store gives: only what
+/// needs that record fails, and a store deletes it by its key without reading it.</para>
 /// </remarks>
 public static class StoredJson
 {
@@ -45,11 +50,14 @@ public static class StoredJson
     });
 
     /// <summary>Reads a session.</summary>
-    public static Session ReadSession(string json) => Read(json, root => new Session
+    /// <param name="json">The stored body.</param>
+    /// <param name="id">The id the store keeps the session under, which names it when the body does not read.</param>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read back.</exception>
+    public static Session ReadSession(string json, string id) => Read(json, "Session", () => id, root => Checked(new Session
     {
-        Id = root.GetProperty("id").GetString()!,
-        ScheduleId = root.GetProperty("scheduleId").GetString()!,
-        ScheduleOwnerId = root.GetProperty("scheduleOwnerId").GetString()!,
+        Id = Required(root, "id"),
+        ScheduleId = Required(root, "scheduleId"),
+        ScheduleOwnerId = Required(root, "scheduleOwnerId"),
         Type = (SessionType)root.GetProperty("type").GetInt32(),
         Status = (SessionStatus)root.GetProperty("status").GetInt32(),
         Title = OptionalString(root, "title"),
@@ -71,7 +79,7 @@ public static class StoredJson
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
-    });
+    }));
 
     /// <summary>Writes a recurring session.</summary>
     public static string Write(RecurringSession series) => Json(writer =>
@@ -93,22 +101,25 @@ public static class StoredJson
     });
 
     /// <summary>Reads a recurring session.</summary>
-    public static RecurringSession ReadRecurringSession(string json) => Read(json, root => new RecurringSession
+    /// <param name="json">The stored body.</param>
+    /// <param name="id">The id the store keeps the series under, which names it when the body does not read.</param>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read back.</exception>
+    public static RecurringSession ReadRecurringSession(string json, string id) => Read(json, "Recurring session", () => id, root => Checked(new RecurringSession
     {
-        Id = root.GetProperty("id").GetString()!,
-        ScheduleId = root.GetProperty("scheduleId").GetString()!,
-        ScheduleOwnerId = root.GetProperty("scheduleOwnerId").GetString()!,
+        Id = Required(root, "id"),
+        ScheduleId = Required(root, "scheduleId"),
+        ScheduleOwnerId = Required(root, "scheduleOwnerId"),
         Type = (SessionType)root.GetProperty("type").GetInt32(),
         Title = OptionalString(root, "title"),
         Tags = Strings(root, "tags"),
         Notes = OptionalString(root, "notes"),
         Location = OptionalString(root, "location"),
         Capacity = OptionalInt(root, "capacity"),
-        Start = LocalText.Parse(root.GetProperty("start").GetString()!).GetValueOrThrow(),
-        Zone = Zone(root.GetProperty("zone").GetString()!),
+        Start = Local(root, "start"),
+        Zone = Zone(Required(root, "zone")),
         Duration = Duration.FromNanoseconds(root.GetProperty("durationNanoseconds").GetInt64()),
-        Rule = RecurrenceRule.Parse(root.GetProperty("rule").GetString()!),
-        IdentityStart = LocalText.Parse(root.GetProperty("identityStart").GetString()!).GetValueOrThrow(),
+        Rule = RecurrenceRule.Parse(Required(root, "rule")),
+        IdentityStart = Local(root, "identityStart"),
         CancelledFrom = root.TryGetProperty("cancelledFrom", out _) ? Instant(root, "cancelledFrom") : null,
         ClientId = OptionalString(root, "clientId"),
         ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
@@ -120,7 +131,7 @@ public static class StoredJson
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
-    });
+    }));
 
     /// <summary>Writes an instance override.</summary>
     public static string Write(InstanceOverride value) => Json(writer =>
@@ -184,10 +195,18 @@ public static class StoredJson
     });
 
     /// <summary>Reads an instance override.</summary>
-    public static InstanceOverride ReadOverride(string json) => Read(json, root => new InstanceOverride
+    /// <param name="json">The stored body.</param>
+    /// <param name="recurringSessionId">The series the store keeps the override under.</param>
+    /// <param name="identityStart">
+    /// The identity start the store keys the override by, as stored (ISO local date-time text), or null when the store
+    /// does not read it beside the body; with it, an unreadable override is named by its instance id.
+    /// </param>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read back.</exception>
+    public static InstanceOverride ReadOverride(string json, string recurringSessionId, string? identityStart = null) =>
+        Read(json, "The override of instance", () => OverrideName(json, recurringSessionId, identityStart), root => Checked(new InstanceOverride
     {
-        RecurringSessionId = root.GetProperty("recurringSessionId").GetString()!,
-        IdentityStart = LocalText.Parse(root.GetProperty("identityStart").GetString()!).GetValueOrThrow(),
+        RecurringSessionId = Required(root, "recurringSessionId"),
+        IdentityStart = Local(root, "identityStart"),
         IsCancelled = root.GetProperty("isCancelled").GetBoolean(),
         Start = root.TryGetProperty("start", out var start) ? Calendar(start) : null,
         Duration = root.TryGetProperty("durationNanoseconds", out var duration) ? NodaTime.Duration.FromNanoseconds(duration.GetInt64()) : null,
@@ -208,7 +227,7 @@ public static class StoredJson
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
-    });
+    }));
 
     private static string Json(Action<Utf8JsonWriter> write)
     {
@@ -223,11 +242,131 @@ public static class StoredJson
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    private static T Read<T>(string json, Func<JsonElement, T> read)
+    /// <summary>
+    /// Reads a body, turning every way it can fail to read into one typed error that names the record. Reading is
+    /// pure work on a string, so the exceptions caught here can only come from the body.
+    /// </summary>
+    private static T Read<T>(string json, string what, Func<string> id, Func<JsonElement, T> read)
     {
-        using var document = JsonDocument.Parse(json);
-        return read(document.RootElement);
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return read(document.RootElement);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or KeyNotFoundException
+            or FormatException or OverflowException or ArgumentException or RecurrenceException or UnreadableValue)
+        {
+            var revision = StoredRevision(json) is long known ? $" It is at revision {known}." : string.Empty;
+            throw SchedulingException.Unreadable(what, id(), $"{exception.Message}{revision} Only calls that need it fail; it can be deleted.", exception);
+        }
     }
+
+    /// <summary>The revision a body holds, if it can be told at all: for the message of an unreadable record.</summary>
+    private static long? StoredRevision(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("revision", out var revision)
+                && revision.TryGetInt64(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// The instance id an override is named by: from the store's key, else from the identity start its body still
+    /// holds (found as text, since the body may not parse: this writer puts it near the start), else the series id.
+    /// </summary>
+    private static string OverrideName(string json, string recurringSessionId, string? identityStart)
+    {
+        if (identityStart is not null && LocalText.Parse(identityStart) is { Success: true } fromKey)
+        {
+            return SessionInstanceId.Format(recurringSessionId, fromKey.Value);
+        }
+
+        const string Marker = "\"identityStart\":\"";
+        var at = json.IndexOf(Marker, StringComparison.Ordinal);
+        var end = at < 0 ? -1 : json.IndexOf('"', at + Marker.Length);
+        return end > 0 && LocalText.Parse(json[(at + Marker.Length)..end]) is { Success: true } fromBody
+            ? SessionInstanceId.Format(recurringSessionId, fromBody.Value)
+            : recurringSessionId;
+    }
+
+    /// <summary>What a body must hold beyond its shape: times inside <see cref="SupportedRange"/>, known values, a length that is not negative.</summary>
+    private static Session Checked(Session session)
+    {
+        CheckInRange(session.Start.Timestamp, "start");
+        CheckInRange(session.End.Timestamp, "end");
+        CheckDefined(session.Type, "type");
+        CheckDefined(session.Status, "status");
+        CheckDefined(session.Progress, "progress");
+        return session;
+    }
+
+    private static RecurringSession Checked(RecurringSession series)
+    {
+        CheckInRange(series.Start, "start");
+        CheckInRange(series.IdentityStart, "identityStart");
+        CheckDefined(series.Type, "type");
+        if (series.Duration < Duration.Zero)
+        {
+            throw new UnreadableValue("The field 'durationNanoseconds' is negative.");
+        }
+
+        return series;
+    }
+
+    private static InstanceOverride Checked(InstanceOverride value)
+    {
+        CheckInRange(value.IdentityStart, "identityStart");
+        if (value.Start is CalendarDateTime start)
+        {
+            CheckInRange(start.Timestamp, "start");
+        }
+
+        if (value.Duration is Duration duration && duration < Duration.Zero)
+        {
+            throw new UnreadableValue("The field 'durationNanoseconds' is negative.");
+        }
+
+        CheckDefined(value.Progress, "progress");
+        return value;
+    }
+
+    private static void CheckInRange(Instant value, string name)
+    {
+        if (!SupportedRange.ContainsEnd(value))
+        {
+            throw new UnreadableValue($"The field '{name}' ({value}) is outside the supported range {SupportedRange.Start} to {SupportedRange.End}.");
+        }
+    }
+
+    private static void CheckInRange(LocalDateTime value, string name)
+    {
+        if (!SupportedRange.Contains(value))
+        {
+            throw new UnreadableValue($"The field '{name}' ({value:uuuu-MM-dd'T'HH:mm:ss}) is outside the supported range {SupportedRange.LocalStart:uuuu-MM-dd} to {SupportedRange.LocalEnd:uuuu-MM-dd}.");
+        }
+    }
+
+    private static void CheckDefined<TEnum>(TEnum value, string name)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw new UnreadableValue($"The field '{name}' holds {value}, which this version does not know.");
+        }
+    }
+
+    private static string Required(JsonElement element, string name) =>
+        element.GetProperty(name).GetString() ?? throw new UnreadableValue($"The field '{name}' is null.");
+
+    private static LocalDateTime Local(JsonElement element, string name) => LocalText.Parse(Required(element, name)).GetValueOrThrow();
 
     private static void WriteShared(Utf8JsonWriter writer, string scheduleId, string ownerId, SessionType type, string? title, ImmutableArray<string> tags, string? notes, string? location, int? capacity)
     {
@@ -449,15 +588,15 @@ public static class StoredJson
 
     private static CalendarDateTime Calendar(JsonElement element) =>
         element.TryGetProperty("local", out var local)
-            ? CalendarDateTime.AtLocal(LocalText.Parse(local.GetString()!).GetValueOrThrow(), Zone(element.GetProperty("zone").GetString()!))
-            : CalendarDateTime.AtInstant(InstantText.Parse(element.GetProperty("at").GetString()!).GetValueOrThrow());
+            ? CalendarDateTime.AtLocal(Local(element, "local"), Zone(Required(element, "zone")))
+            : CalendarDateTime.AtInstant(Instant(element, "at"));
 
     private static DateTimeZone Zone(string id) =>
-        DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw new InvalidOperationException($"Stored time zone '{id}' is not in this tz database.");
+        DateTimeZoneProviders.Tzdb.GetZoneOrNull(id) ?? throw new UnreadableValue($"The time zone '{id}' is not in this tz database ({DateTimeZoneProviders.Tzdb.VersionId}).");
 
     private static ImmutableArray<Participant> Participants(JsonElement root) =>
         [.. root.GetProperty("participants").EnumerateArray().Select(p => new Participant(
-            p.GetProperty("id").GetString()!,
+            Required(p, "id"),
             OptionalString(p, "name"),
             OptionalString(p, "email"),
             OptionalString(p, "phone")))];
@@ -469,16 +608,16 @@ public static class StoredJson
         root.TryGetProperty("fieldValues", out var values)
             ? [.. values.EnumerateArray().Select(v =>
             {
-                var field = v.GetProperty("field").GetString()!;
+                var field = Required(v, "field");
                 var value = v.GetProperty("value");
                 return (FieldKind)v.GetProperty("kind").GetInt32() switch
                 {
-                    FieldKind.Text => FieldValue.OfText(field, value.GetString()!),
+                    FieldKind.Text => FieldValue.OfText(field, value.GetString() ?? throw new UnreadableValue("A field value is null.")),
                     FieldKind.Number => FieldValue.OfNumber(field, value.GetDecimal()),
                     FieldKind.Boolean => FieldValue.OfBoolean(field, value.GetBoolean()),
-                    FieldKind.Date => FieldValue.OfDate(field, DateText.Parse(value.GetString()!).GetValueOrThrow()),
-                    FieldKind.Choice => FieldValue.OfChoice(field, value.GetString()!),
-                    var kind => throw new InvalidOperationException($"Stored field kind {(int)kind} is not known to this version."),
+                    FieldKind.Date => FieldValue.OfDate(field, DateText.Parse(value.GetString() ?? string.Empty).GetValueOrThrow()),
+                    FieldKind.Choice => FieldValue.OfChoice(field, value.GetString() ?? throw new UnreadableValue("A field value is null.")),
+                    var kind => throw new UnreadableValue($"The field kind {(int)kind} is not known to this version."),
                 };
             })]
             : null;
@@ -486,9 +625,9 @@ public static class StoredJson
     private static ImmutableArray<Attachment>? Attachments(JsonElement root) =>
         root.TryGetProperty("attachments", out var attachments)
             ? [.. attachments.EnumerateArray().Select(a => new Attachment(
-                a.GetProperty("id").GetString()!,
-                a.GetProperty("fileName").GetString()!,
-                a.GetProperty("reference").GetString()!,
+                Required(a, "id"),
+                Required(a, "fileName"),
+                Required(a, "reference"),
                 Instant(a, "addedAt"))
             {
                 ContentType = OptionalString(a, "contentType"),
@@ -500,15 +639,15 @@ public static class StoredJson
     private static ImmutableArray<SessionNote>? NoteLog(JsonElement root) =>
         root.TryGetProperty("noteLog", out var notes)
             ? [.. notes.EnumerateArray().Select(n => new SessionNote(
-                n.GetProperty("id").GetString()!,
-                n.GetProperty("authorId").GetString()!,
-                n.GetProperty("text").GetString()!,
+                Required(n, "id"),
+                Required(n, "authorId"),
+                Required(n, "text"),
                 Instant(n, "createdAt")))]
             : null;
 
     private static InvoiceReference? Invoice(JsonElement root) =>
         root.TryGetProperty("invoice", out var invoice)
-            ? new InvoiceReference(invoice.GetProperty("id").GetString()!) { Number = OptionalString(invoice, "number") }
+            ? new InvoiceReference(Required(invoice, "id")) { Number = OptionalString(invoice, "number") }
             : null;
 
     private static NameSnapshot? Names(JsonElement root) =>
@@ -523,11 +662,11 @@ public static class StoredJson
 
     private static ImmutableDictionary<string, string>? NameMap(JsonElement names, string name) =>
         names.TryGetProperty(name, out var map)
-            ? map.EnumerateObject().ToImmutableDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal)
+            ? map.EnumerateObject().ToImmutableDictionary(p => p.Name, p => p.Value.GetString() ?? throw new UnreadableValue($"The name of '{p.Name}' is null."), StringComparer.Ordinal)
             : null;
 
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
-        [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString()!)];
+        [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? throw new UnreadableValue($"The list '{name}' holds a null."))];
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.GetString() : null;
@@ -536,5 +675,8 @@ public static class StoredJson
         root.TryGetProperty(name, out var value) ? value.GetInt32() : null;
 
     private static Instant Instant(JsonElement root, string name) =>
-        InstantText.Parse(root.GetProperty(name).GetString()!).GetValueOrThrow();
+        InstantText.Parse(Required(root, name)).GetValueOrThrow();
+
+    /// <summary>A value in a body that parses as JSON but not as what this version stores.</summary>
+    private sealed class UnreadableValue(string message) : Exception(message);
 }

@@ -14,14 +14,15 @@ namespace Scheduling.Stores.Serialization;
 /// </summary>
 /// <remarks>
 /// Keyed by the whole stored text, so a changed row is never answered from memory. Records are immutable, so sharing
-/// them is safe. Bounded: when it holds <c>capacity</c> entries it starts over. Thread-safe.
+/// them is safe. Bounded: when it holds <c>capacity</c> entries it starts over. Thread-safe. A body that does not read
+/// is never remembered: it fails as <see cref="StoredJson"/> says, naming the record, each time it is read.
 /// </remarks>
 public sealed class StoredRecordCache
 {
     private readonly int _capacity;
-    private readonly ParsedBodies<InstanceOverride> _overrides;
     private readonly ParsedBodies<RecurringSession> _series;
     private readonly ParsedBodies<InstanceOverride> _versionedOverrides;
+    private readonly ParsedBodies<InstanceOverride> _overrides;
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<RecurringSession, Assembled> _assembled = new();
     private ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private int _count;
@@ -32,14 +33,16 @@ public sealed class StoredRecordCache
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         _capacity = capacity;
-        _overrides = new ParsedBodies<InstanceOverride>(StoredJson.ReadOverride, capacity);
-        _series = new ParsedBodies<RecurringSession>(StoredJson.ReadRecurringSession, capacity);
-        _versionedOverrides = new ParsedBodies<InstanceOverride>(StoredJson.ReadOverride, capacity);
+        _overrides = new ParsedBodies<InstanceOverride>(capacity);
+        _series = new ParsedBodies<RecurringSession>(capacity);
+        _versionedOverrides = new ParsedBodies<InstanceOverride>(capacity);
     }
 
-    /// <summary>The record of a row: its series body (<see cref="StoredJson"/>), span end, and override bodies in order of identity start.</summary>
-    public RecurringSessionRecord Read(string seriesBody, Instant? spanEnd, IReadOnlyList<string> overrideBodies)
+    /// <summary>The record of a row: its series id and body (<see cref="StoredJson"/>), span end, and override bodies in order of identity start.</summary>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the series or one of its overrides does not read.</exception>
+    public RecurringSessionRecord Read(string seriesId, string seriesBody, Instant? spanEnd, IReadOnlyList<string> overrideBodies)
     {
+        ArgumentNullException.ThrowIfNull(seriesId);
         ArgumentNullException.ThrowIfNull(seriesBody);
         ArgumentNullException.ThrowIfNull(overrideBodies);
         var entries = _entries;
@@ -49,10 +52,10 @@ public sealed class StoredRecordCache
             return known.Record;
         }
 
-        var series = known?.Record.Series ?? StoredJson.ReadRecurringSession(seriesBody);
+        var series = known?.Record.Series ?? StoredJson.ReadRecurringSession(seriesBody, seriesId);
         var overrides = overrideBodies.Count == 0
             ? ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty
-            : overrideBodies.Select(_overrides.Parse).ToImmutableDictionary(o => o.IdentityStart);
+            : overrideBodies.Select(body => _overrides.Parse(body, () => StoredJson.ReadOverride(body, seriesId))).ToImmutableDictionary(o => o.IdentityStart);
         var record = new RecurringSessionRecord(series, spanEnd, overrides);
         if (known is null && Interlocked.Increment(ref _count) > _capacity)
         {
@@ -65,21 +68,49 @@ public sealed class StoredRecordCache
     }
 
     /// <summary>
-    /// The series stored under <paramref name="versionKey"/> (a key that changes whenever the row does, such as tenant,
-    /// id and revision), parsed from <paramref name="readBody"/> only when it is not remembered: a store can then skip
-    /// reading the body of an unchanged row at all.
+    /// The record of a row read with only some of its overrides (for a call on one instance, see
+    /// <see cref="IRecurringSessionStore.FindForInstanceAsync"/>): never remembered as the row's record, so the record
+    /// a query gets for the same row stays the same object.
     /// </summary>
-    public RecurringSession Series(string versionKey, Func<string> readBody)
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the series or one of these overrides does not read.</exception>
+    public RecurringSessionRecord ReadPart(string seriesId, string seriesBody, Instant? spanEnd, IReadOnlyList<string> overrideBodies)
     {
-        ArgumentNullException.ThrowIfNull(readBody);
-        return _series.Parse(versionKey, () => StoredJson.ReadRecurringSession(readBody()));
+        ArgumentNullException.ThrowIfNull(seriesId);
+        ArgumentNullException.ThrowIfNull(seriesBody);
+        ArgumentNullException.ThrowIfNull(overrideBodies);
+        var series = _entries.GetValueOrDefault(seriesBody)?.Record.Series ?? StoredJson.ReadRecurringSession(seriesBody, seriesId);
+        return new RecurringSessionRecord(
+            series,
+            spanEnd,
+            overrideBodies.Count == 0
+                ? ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty
+                : overrideBodies.Select(body => _overrides.Parse(body, () => StoredJson.ReadOverride(body, seriesId))).ToImmutableDictionary(o => o.IdentityStart));
     }
 
-    /// <summary>The override stored under <paramref name="versionKey"/>, parsed from <paramref name="readBody"/> only when not remembered.</summary>
-    public InstanceOverride Override(string versionKey, Func<string> readBody)
+    /// <summary>
+    /// The series stored under <paramref name="versionKey"/> (a key that changes whenever the row does, such as tenant,
+    /// id and revision), parsed from <paramref name="readBody"/> only when it is not remembered: a store can then skip
+    /// reading the body of an unchanged row at all. <paramref name="id"/> names the series when its body does not read.
+    /// </summary>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read.</exception>
+    public RecurringSession Series(string id, string versionKey, Func<string> readBody)
     {
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(readBody);
-        return _versionedOverrides.Parse(versionKey, () => StoredJson.ReadOverride(readBody()));
+        return _series.Parse(versionKey, () => StoredJson.ReadRecurringSession(readBody(), id));
+    }
+
+    /// <summary>
+    /// The override stored under <paramref name="versionKey"/>, parsed from <paramref name="readBody"/> only when not
+    /// remembered; <paramref name="recurringSessionId"/> and <paramref name="identityStart"/> (the stored key) name it
+    /// when its body does not read.
+    /// </summary>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read.</exception>
+    public InstanceOverride Override(string recurringSessionId, string identityStart, string versionKey, Func<string> readBody)
+    {
+        ArgumentNullException.ThrowIfNull(recurringSessionId);
+        ArgumentNullException.ThrowIfNull(readBody);
+        return _versionedOverrides.Parse(versionKey, () => StoredJson.ReadOverride(readBody(), recurringSessionId, identityStart));
     }
 
     /// <summary>The record made of these parts: the same object as last time when the parts are the same objects.</summary>
@@ -105,13 +136,11 @@ public sealed class StoredRecordCache
     private sealed record Assembled(RecurringSessionRecord Record, Instant? SpanEnd, InstanceOverride[] Overrides);
 
     /// <summary>What stored bodies parsed to, keyed by the whole body; bounded like the cache.</summary>
-    private sealed class ParsedBodies<T>(Func<string, T> parse, int capacity)
+    private sealed class ParsedBodies<T>(int capacity)
         where T : class
     {
         private ConcurrentDictionary<string, T> _parsed = new(StringComparer.Ordinal);
         private int _count;
-
-        public T Parse(string body) => Parse(body, () => parse(body));
 
         /// <summary>The value remembered under <paramref name="key"/>, or the one <paramref name="make"/> makes.</summary>
         public T Parse(string key, Func<T> make)

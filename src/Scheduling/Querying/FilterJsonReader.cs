@@ -160,7 +160,12 @@ internal sealed class FilterJsonReader<TItem>
         }
         catch (JsonException exception)
         {
-            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, $"The filter is not valid JSON: {exception.Message}", "filter", exception);
+            // The reader's own message may quote a long stretch of the text: the position is what helps.
+            throw new SchedulingException(
+                SchedulingErrorCode.InvalidArgument,
+                $"The filter is not valid JSON at line {exception.LineNumber + 1}, byte {exception.BytePositionInLine + 1} of the line: {Quote(exception.Message.Split(" LineNumber:")[0])}",
+                "filter",
+                exception);
         }
     }
 

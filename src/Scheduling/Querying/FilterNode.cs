@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using NodaTime;
 
 namespace Scheduling.Querying;
 
@@ -16,8 +15,7 @@ namespace Scheduling.Querying;
 /// </remarks>
 /// <exception cref="SchedulingException">
 /// From the constructors: invalid argument on <c>filter</c> for a missing part (a null child or field name, a default
-/// array, an empty <c>$or</c>, an undefined operator, text that is not valid UTF-16, an instant the text form cannot
-/// write); limit exceeded on <c>filter</c> for a tree over <see cref="FilterLimits"/>.
+/// array, an empty <c>$or</c>, an undefined operator, text that is not valid UTF-16); limit exceeded on <c>filter</c> for a tree over <see cref="FilterLimits"/>.
 /// </exception>
 public abstract record FilterNode
 {
@@ -357,11 +355,6 @@ public abstract record FilterNode
                     }
 
                     text += chars.Length;
-                }
-
-                if (value.Instant is Instant instant && (instant < Instant.MinValue || instant > Instant.MaxValue))
-                {
-                    throw Missing($"A value of '{_field}' is an instant outside the years the ISO 8601 form can write.");
                 }
 
                 hash.Add(value);

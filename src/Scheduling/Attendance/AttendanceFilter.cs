@@ -42,14 +42,21 @@ public sealed class AttendanceFilter
     public FilterNode Node { get; }
 
     /// <summary>Parses the JSON form.</summary>
-    /// <exception cref="SchedulingException">Invalid argument naming the path at fault, for example <c>filter.status</c>; limit exceeded for a filter too deep or too large.</exception>
+    /// <exception cref="SchedulingException">
+    /// Invalid argument naming the path at fault, for example <c>filter.status</c>, or on <c>filter</c> with the
+    /// position for text that is not JSON or not valid UTF-16; limit exceeded on <c>filter</c> for a filter over
+    /// <see cref="FilterLimits"/>.
+    /// </exception>
     public static AttendanceFilter Parse(string json) => new(Schema.Parse(json));
 
+    /// <summary>Parses the JSON form from UTF-8, as a request body holds it.</summary>
+    /// <exception cref="SchedulingException">As <see cref="Parse(string)"/>; invalid argument on <c>filter</c> with the byte position for text that is not valid UTF-8.</exception>
+    public static AttendanceFilter Parse(ReadOnlySpan<byte> utf8Json) => new(Schema.Parse(utf8Json));
+
     /// <summary>A filter from a tree built in code, checked against the attendance fields.</summary>
-    /// <exception cref="SchedulingException">Invalid argument naming the path at fault.</exception>
+    /// <exception cref="SchedulingException">Invalid argument naming the path at fault, or on <c>filter</c> for a null tree.</exception>
     public static AttendanceFilter FromNode(FilterNode node)
     {
-        ArgumentNullException.ThrowIfNull(node);
         Schema.Validate(node);
         return new AttendanceFilter(node);
     }
@@ -105,20 +112,17 @@ public sealed class AttendanceFilter
         FromNode(new FilterNode.Condition("numberOfAttendees", FilterOperator.Lte, [FilterValue.Of((long)maximum)]));
 
     /// <summary>Both this filter and <paramref name="other"/>.</summary>
-    public AttendanceFilter And(AttendanceFilter other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return new(new FilterNode.AllOf([Node, other.Node]));
-    }
+    /// <remarks>The result must be within <see cref="FilterLimits"/> like any filter: two filters each within them may not be together.</remarks>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when the result is over <see cref="FilterLimits"/>; invalid argument on <c>filter</c> for null.</exception>
+    public AttendanceFilter And(AttendanceFilter other) => new(new FilterNode.AllOf([Node, Given(other).Node]));
 
     /// <summary>This filter or <paramref name="other"/>.</summary>
-    public AttendanceFilter Or(AttendanceFilter other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return new(new FilterNode.AnyOf([Node, other.Node]));
-    }
+    /// <remarks>The result must be within <see cref="FilterLimits"/> like any filter: two filters each within them may not be together.</remarks>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when the result is over <see cref="FilterLimits"/>; invalid argument on <c>filter</c> for null.</exception>
+    public AttendanceFilter Or(AttendanceFilter other) => new(new FilterNode.AnyOf([Node, Given(other).Node]));
 
     /// <summary>Everything this filter does not admit.</summary>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when this filter is already <see cref="FilterLimits.MaxDepth"/> deep or <see cref="FilterLimits.MaxNodes"/> large.</exception>
     public AttendanceFilter Not() => new(new FilterNode.Not(Node));
 
     /// <summary>The canonical JSON form.</summary>
@@ -171,6 +175,9 @@ public sealed class AttendanceFilter
     /// <summary>The parts of a filter that must all hold: nested <c>$and</c>s (as <see cref="And"/> builds them) flattened.</summary>
     private static IEnumerable<FilterNode> Conjuncts(FilterNode node) =>
         node is FilterNode.AllOf all ? all.Children.SelectMany(Conjuncts) : [node];
+
+    private static AttendanceFilter Given(AttendanceFilter? other) =>
+        other ?? throw SchedulingException.Invalid("filter", "The filter to combine with is null.");
 
     private static AttendanceFilter Texts(string field, string[] values)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Immutable;
 using NodaTime;
 
@@ -10,8 +11,20 @@ namespace Scheduling.Querying;
 /// <typeparam name="TItem">The type of item filtered.</typeparam>
 public sealed class FilterField<TItem>
 {
+    private static readonly SearchValues<char> NameCharacters =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._-");
+
     private FilterField(string name, FilterFieldKind kind)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length == 0 || name.Length > FilterLimits.MaxFieldNameLength || !char.IsAsciiLetter(name[0])
+            || name.AsSpan().IndexOfAnyExcept(NameCharacters) >= 0)
+        {
+            throw new ArgumentException(
+                $"A field name is 1 to {FilterLimits.MaxFieldNameLength} ASCII letters, digits, '.', '_' or '-', starting with a letter; '{name}' is not.",
+                nameof(name));
+        }
+
         Name = name;
         Kind = kind;
     }
@@ -32,6 +45,14 @@ public sealed class FilterField<TItem>
     internal Func<TItem, long?>? ReadNumber { get; private init; }
 
     internal Func<TItem, Instant?>? ReadInstant { get; private init; }
+
+    /// <summary>What the field's values are, for messages: "a string", "a whole number", "an ISO 8601 instant string".</summary>
+    internal string ValueDescription => Kind switch
+    {
+        FilterFieldKind.Integer => "a whole number",
+        FilterFieldKind.Instant => "an ISO 8601 instant string",
+        _ => "a string",
+    };
 
     /// <summary>A string field.</summary>
     public static FilterField<TItem> Text(string name, Func<TItem, string?> read) => new(name, FilterFieldKind.Text) { ReadText = read };
@@ -71,24 +92,59 @@ public sealed class FilterField<TItem>
     {
         FilterOperator.Eq => actual == values[0].Text,
         FilterOperator.Ne => actual != values[0].Text,
-        FilterOperator.In => actual is not null && values.Any(v => v.Text == actual),
-        FilterOperator.Nin => actual is null || values.All(v => v.Text != actual),
+        FilterOperator.In => actual is not null && HoldsText(values, actual),
+        FilterOperator.Nin => actual is null || !HoldsText(values, actual),
         FilterOperator.Exists => (actual is not null) == values[0].Flag,
         _ => false,
     };
 
+    private static bool HoldsText(ImmutableArray<FilterValue> values, string text)
+    {
+        foreach (var value in values)
+        {
+            if (string.Equals(value.Text, text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool MatchList(IEnumerable<string> actual, FilterOperator op, ImmutableArray<FilterValue> values)
     {
         var items = actual as ICollection<string> ?? [.. actual];
-        return op switch
+        switch (op)
         {
-            FilterOperator.Eq => items.Contains(values[0].Text!),
-            FilterOperator.Ne => !items.Contains(values[0].Text!),
-            FilterOperator.HasSome => values.Any(v => items.Contains(v.Text!)),
-            FilterOperator.HasAll => values.All(v => items.Contains(v.Text!)),
-            FilterOperator.Exists => (items.Count > 0) == values[0].Flag,
-            _ => false,
-        };
+            case FilterOperator.Eq:
+                return items.Contains(values[0].Text!);
+            case FilterOperator.Ne:
+                return !items.Contains(values[0].Text!);
+            case FilterOperator.HasSome:
+                foreach (var value in values)
+                {
+                    if (items.Contains(value.Text!))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case FilterOperator.HasAll:
+                foreach (var value in values)
+                {
+                    if (!items.Contains(value.Text!))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            case FilterOperator.Exists:
+                return (items.Count > 0) == values[0].Flag;
+            default:
+                return false;
+        }
     }
 
     private static bool MatchOrdered<T>(T? actual, FilterOperator op, ImmutableArray<FilterValue> values, Func<FilterValue, T?> read)
@@ -101,7 +157,19 @@ public sealed class FilterField<TItem>
 
         if (op is FilterOperator.In or FilterOperator.Nin)
         {
-            var found = actual.HasValue && values.Any(v => read(v) is T value && value.CompareTo(actual.Value) == 0);
+            var found = false;
+            if (actual is T wanted)
+            {
+                foreach (var value in values)
+                {
+                    if (read(value) is T candidate && candidate.CompareTo(wanted) == 0)
+                    {
+                        found = true;
+                        break;
+                    }
+                }
+            }
+
             return op == FilterOperator.In ? found : !found;
         }
 

@@ -20,7 +20,9 @@ internal sealed record SessionCursor(Instant From, Instant To, string FilterJson
             writer.WriteNumber("v", Version);
             writer.WriteString("from", InstantText.Format(From));
             writer.WriteString("to", InstantText.Format(To));
-            writer.WriteString("filter", FilterJson);
+            // The canonical filter is JSON already: carried as it is, not escaped into a string three to six times longer.
+            writer.WritePropertyName("filter");
+            writer.WriteRawValue(FilterJson, skipInputValidation: true);
             writer.WriteNumber("fieldset", (int)Fieldset);
             writer.WriteNumber("size", PageSize);
             writer.WriteString("afterStart", InstantText.Format(AfterStart));
@@ -45,7 +47,7 @@ internal sealed record SessionCursor(Instant From, Instant To, string FilterJson
             return new SessionCursor(
                 InstantText.Parse(root.GetProperty("from").GetString()!).GetValueOrThrow(),
                 InstantText.Parse(root.GetProperty("to").GetString()!).GetValueOrThrow(),
-                root.GetProperty("filter").GetString()!,
+                CarriedFilter(root.GetProperty("filter")),
                 (SessionFieldset)root.GetProperty("fieldset").GetInt32(),
                 root.GetProperty("size").GetInt32(),
                 InstantText.Parse(root.GetProperty("afterStart").GetString()!).GetValueOrThrow(),
@@ -56,6 +58,10 @@ internal sealed record SessionCursor(Instant From, Instant To, string FilterJson
             throw Malformed(exception);
         }
     }
+
+    /// <summary>The filter's canonical JSON: an object, or a string in cursors written before filters were carried as JSON.</summary>
+    private static string CarriedFilter(JsonElement filter) =>
+        filter.ValueKind == JsonValueKind.String ? filter.GetString()! : filter.ValueKind == JsonValueKind.Object ? filter.GetRawText() : throw Malformed();
 
     private static SchedulingException Malformed(Exception? inner = null) =>
         new(SchedulingErrorCode.InvalidArgument, "The cursor is malformed: pass back exactly the cursor a page returned.", "cursor", inner);

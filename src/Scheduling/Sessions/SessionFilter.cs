@@ -59,14 +59,21 @@ public sealed class SessionFilter
     public bool NamesStatus => Node.Mentions("status");
 
     /// <summary>Parses the JSON form.</summary>
-    /// <exception cref="SchedulingException">Invalid argument naming the path at fault, for example <c>filter.tags.$gt</c>.</exception>
+    /// <exception cref="SchedulingException">
+    /// Invalid argument naming the path at fault, for example <c>filter.tags.$gt</c>, or on <c>filter</c> with the
+    /// position for text that is not JSON or not valid UTF-16; limit exceeded on <c>filter</c> for a filter over
+    /// <see cref="FilterLimits"/>.
+    /// </exception>
     public static SessionFilter Parse(string json) => new(Schema.Parse(json));
 
+    /// <summary>Parses the JSON form from UTF-8, as a request body holds it.</summary>
+    /// <exception cref="SchedulingException">As <see cref="Parse(string)"/>; invalid argument on <c>filter</c> with the byte position for text that is not valid UTF-8.</exception>
+    public static SessionFilter Parse(ReadOnlySpan<byte> utf8Json) => new(Schema.Parse(utf8Json));
+
     /// <summary>A filter from a tree built in code, checked against the session fields.</summary>
-    /// <exception cref="SchedulingException">Invalid argument naming the path at fault.</exception>
+    /// <exception cref="SchedulingException">Invalid argument naming the path at fault, or on <c>filter</c> for a null tree.</exception>
     public static SessionFilter FromNode(FilterNode node)
     {
-        ArgumentNullException.ThrowIfNull(node);
         Schema.Validate(node);
         return new SessionFilter(node);
     }
@@ -127,12 +134,17 @@ public sealed class SessionFilter
     public static SessionFilter RecurringSessionIdIs(string recurringSessionId) => Texts("recurringSessionId", FilterOperator.Eq, [recurringSessionId]);
 
     /// <summary>Both this filter and <paramref name="other"/>.</summary>
-    public SessionFilter And(SessionFilter other) => new(new FilterNode.AllOf([Node, other.Node]));
+    /// <remarks>The result must be within <see cref="FilterLimits"/> like any filter: two filters each within them may not be together.</remarks>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when the result is over <see cref="FilterLimits"/>; invalid argument on <c>filter</c> for null.</exception>
+    public SessionFilter And(SessionFilter other) => new(new FilterNode.AllOf([Node, Given(other).Node]));
 
     /// <summary>This filter or <paramref name="other"/>.</summary>
-    public SessionFilter Or(SessionFilter other) => new(new FilterNode.AnyOf([Node, other.Node]));
+    /// <remarks>The result must be within <see cref="FilterLimits"/> like any filter: two filters each within them may not be together.</remarks>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when the result is over <see cref="FilterLimits"/>; invalid argument on <c>filter</c> for null.</exception>
+    public SessionFilter Or(SessionFilter other) => new(new FilterNode.AnyOf([Node, Given(other).Node]));
 
     /// <summary>Everything this filter does not admit.</summary>
+    /// <exception cref="SchedulingException">Limit exceeded on <c>filter</c> when this filter is already <see cref="FilterLimits.MaxDepth"/> deep or <see cref="FilterLimits.MaxNodes"/> large.</exception>
     public SessionFilter Not() => new(new FilterNode.Not(Node));
 
     /// <summary>The canonical JSON form.</summary>
@@ -205,6 +217,9 @@ public sealed class SessionFilter
     /// <summary>The conditions that must all hold, with nested "all of" groups (<c>a.And(b).And(c)</c>) flattened.</summary>
     private static IEnumerable<FilterNode> TopLevel(FilterNode node) =>
         node is FilterNode.AllOf all ? all.Children.SelectMany(TopLevel) : [node];
+
+    private static SessionFilter Given(SessionFilter? other) =>
+        other ?? throw new SchedulingException(SchedulingErrorCode.InvalidArgument, "The filter to combine with is null.", "filter");
 
     private static SessionFilter Moment(string field, FilterOperator op, Instant instant) =>
         FromNode(new FilterNode.Condition(field, op, [FilterValue.Of(instant)]));

@@ -715,7 +715,7 @@ public sealed class SessionService
             throw SchedulingException.Limit("pageSize", $"The page size must be between 1 and {_options.MaxPageSize}; {pageSize} was asked for.");
         }
 
-        return PageAsync(caller, query.From, query.To, query.Filter, query.Fieldset, pageSize, after: null, cursor: null, cancellationToken);
+        return PageAsync(caller, query.From, query.To, query.Filter ?? SessionFilter.All, query.Fieldset, pageSize, after: null, cursor: null, cancellationToken);
     }
 
     /// <summary>The next page of a query. The cursor carries the query; tenant and permissions come from the caller.</summary>

@@ -146,9 +146,4 @@ public class AttendanceQueryBenchmarks
             }
         }
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

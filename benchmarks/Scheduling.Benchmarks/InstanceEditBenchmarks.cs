@@ -123,9 +123,4 @@ public class InstanceEditBenchmarks
         var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString()) { SearchPath = _postgresSchema }.ToString();
         return (new PostgreSqlSessionStore(connectionString), new PostgreSqlRecurringSessionStore(connectionString));
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using NodaTime;
+using Scheduling.Benchmarks.Workloads;
 using Scheduling.Paging;
 using Scheduling.Recurrence;
 using Scheduling.Security;
@@ -17,9 +18,7 @@ namespace Scheduling.Benchmarks;
 [MemoryDiagnoser]
 public class QueryBenchmarks
 {
-    private const string Tenant = "bench";
-    private static readonly string[] Zones = ["America/New_York", "Europe/London", "Europe/Berlin", "Australia/Sydney", "Asia/Tokyo"];
-    private readonly CallerContext _caller = CallerContext.Host(Tenant);
+    private readonly CallerContext _caller = QueryMonth.Caller;
     private SessionService _service = null!;
     private SessionQuery _month = null!;
     private string _page49Cursor = null!;
@@ -31,44 +30,9 @@ public class QueryBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var clock = new FixedClock(Instant.FromUtc(2025, 1, 1, 0, 0));
-        _service = new SessionService(new InMemorySessionStore(), new InMemoryRecurringSessionStore(), clock);
-        var weekly = new Dictionary<IsoDayOfWeek, RecurrenceRule>();
-        for (var i = 0; i < 10_000; i++)
-        {
-            var zone = DateTimeZoneProviders.Tzdb[Zones[i % Zones.Length]];
-            var start = new LocalDateTime(2025, 1, 6, 7 + (i % 12), i * 5 % 60).PlusDays(i % 7);
-            var rule = weekly.TryGetValue(start.DayOfWeek, out var known)
-                ? known
-                : weekly[start.DayOfWeek] = RecurrenceRule.Parse("FREQ=WEEKLY;BYDAY=" + start.DayOfWeek.ToString()[..2].ToUpperInvariant());
-            _service.CreateRecurringSessionAsync(_caller, new NewRecurringSession
-            {
-                ScheduleId = $"schedule-{i % 200}",
-                ScheduleOwnerId = $"staff-{i % 50}",
-                Title = "Class",
-                Start = start,
-                Zone = zone,
-                Duration = Duration.FromMinutes(60),
-                Rule = rule,
-                Capacity = 12,
-            }).AsTask().GetAwaiter().GetResult();
-        }
-
-        var utc = DateTimeZone.Utc;
-        for (var i = 0; i < 10_000; i++)
-        {
-            var start = Instant.FromUtc(2025, 1, 1, 6, 0) + Duration.FromMinutes(i * 52L);
-            _service.CreateSessionAsync(_caller, new NewSession
-            {
-                ScheduleId = $"schedule-{i % 200}",
-                ScheduleOwnerId = $"staff-{i % 50}",
-                Title = "Appointment",
-                Start = CalendarDateTime.AtLocal(start.InZone(utc).LocalDateTime, utc),
-                End = CalendarDateTime.AtLocal((start + Duration.FromMinutes(45)).InZone(utc).LocalDateTime, utc),
-            }).AsTask().GetAwaiter().GetResult();
-        }
-
-        _month = new SessionQuery { From = Instant.FromUtc(2025, 3, 1, 0, 0), To = Instant.FromUtc(2025, 4, 1, 0, 0) };
+        _service = new SessionService(new InMemorySessionStore(), new InMemoryRecurringSessionStore(), QueryMonth.Clock);
+        QueryMonth.Populate(_service);
+        _month = QueryMonth.Month;
         var page = _service.QuerySessionsAsync(_caller, _month).AsTask().GetAwaiter().GetResult();
         for (var number = 2; number < 50; number++)
         {
@@ -101,10 +65,5 @@ public class QueryBenchmarks
         }
 
         return count;
-    }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
     }
 }

@@ -216,9 +216,4 @@ public class StoreBenchmarks
             throw new InvalidOperationException("A batch insert was refused.");
         }
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

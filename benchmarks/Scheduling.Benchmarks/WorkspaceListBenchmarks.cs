@@ -123,9 +123,4 @@ public class WorkspaceListBenchmarks
     private static string Client(int i) => $"client-{i}";
 
     private static string Service(int i) => $"service-{i}";
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

@@ -80,27 +80,32 @@ public sealed class FilterField<TItem>
         _ => op is FilterOperator.Eq or FilterOperator.Ne or FilterOperator.Gt or FilterOperator.Gte or FilterOperator.Lt or FilterOperator.Lte,
     };
 
-    internal bool Matches(TItem item, FilterOperator op, ImmutableArray<FilterValue> values) => Kind switch
+    internal bool Matches(TItem item, FilterNode.Condition condition) => Kind switch
     {
-        FilterFieldKind.Text or FilterFieldKind.Choice => MatchText(ReadText!(item), op, values),
-        FilterFieldKind.TextList => MatchList(ReadTextList!(item), op, values),
-        FilterFieldKind.Integer => MatchOrdered(ReadNumber!(item), op, values, v => v.Number),
-        _ => MatchOrdered(ReadInstant!(item), op, values, v => v.Instant),
+        FilterFieldKind.Text or FilterFieldKind.Choice => MatchText(ReadText!(item), condition),
+        FilterFieldKind.TextList => MatchList(ReadTextList!(item), condition.Operator, condition.Values),
+        FilterFieldKind.Integer => MatchOrdered(ReadNumber!(item), condition.Operator, condition.Values, v => v.Number),
+        _ => MatchOrdered(ReadInstant!(item), condition.Operator, condition.Values, v => v.Instant),
     };
 
-    private static bool MatchText(string? actual, FilterOperator op, ImmutableArray<FilterValue> values) => op switch
+    private static bool MatchText(string? actual, FilterNode.Condition condition) => condition.Operator switch
     {
-        FilterOperator.Eq => actual == values[0].Text,
-        FilterOperator.Ne => actual != values[0].Text,
-        FilterOperator.In => actual is not null && HoldsText(values, actual),
-        FilterOperator.Nin => actual is null || !HoldsText(values, actual),
-        FilterOperator.Exists => (actual is not null) == values[0].Flag,
+        FilterOperator.Eq => actual == condition.Values[0].Text,
+        FilterOperator.Ne => actual != condition.Values[0].Text,
+        FilterOperator.In => actual is not null && HoldsText(condition, actual),
+        FilterOperator.Nin => actual is null || !HoldsText(condition, actual),
+        FilterOperator.Exists => (actual is not null) == condition.Values[0].Flag,
         _ => false,
     };
 
-    private static bool HoldsText(ImmutableArray<FilterValue> values, string text)
+    private static bool HoldsText(FilterNode.Condition condition, string text)
     {
-        foreach (var value in values)
+        if (condition.TextSet is { } set)
+        {
+            return set.Contains(text);
+        }
+
+        foreach (var value in condition.Values)
         {
             if (string.Equals(value.Text, text, StringComparison.Ordinal))
             {

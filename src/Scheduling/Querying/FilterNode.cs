@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 
 namespace Scheduling.Querying;
@@ -239,9 +240,13 @@ public abstract record FilterNode
     /// <summary>A condition on one field.</summary>
     public sealed record Condition : FilterNode
     {
+        /// <summary>The operand length from which text values are looked up in a set (<see cref="TextSet"/>).</summary>
+        private const int TextSetThreshold = 16;
+
         private readonly string _field = "";
         private readonly FilterOperator _operator;
         private readonly ImmutableArray<FilterValue> _values = [];
+        private FrozenSet<string>? _textSet;
 
         /// <summary>Creates a condition.</summary>
         /// <param name="field">The field's name, as in the query language.</param>
@@ -296,6 +301,30 @@ public abstract record FilterNode
             field = Field;
             @operator = Operator;
             values = Values;
+        }
+
+        /// <summary>
+        /// The text values as a set, for an operand long enough that looking each item up beats comparing it with
+        /// every value; null for a short operand or one that holds other than text. Built once, on first use.
+        /// </summary>
+        internal FrozenSet<string>? TextSet
+        {
+            get
+            {
+                if (_values.Length < TextSetThreshold)
+                {
+                    return null;
+                }
+
+                var set = Volatile.Read(ref _textSet);
+                if (set is null)
+                {
+                    set = _values.All(v => v.Text is not null) ? _values.Select(v => v.Text!).ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
+                    Volatile.Write(ref _textSet, set);
+                }
+
+                return set.Count == 0 ? null : set;
+            }
         }
 
         /// <inheritdoc />

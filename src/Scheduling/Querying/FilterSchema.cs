@@ -96,7 +96,7 @@ public sealed class FilterSchema<TItem>
             case FilterNode.Not not:
                 return !Matches(not.Child, item);
             case FilterNode.Condition condition:
-                return _fields[condition.Field].Matches(item, condition.Operator, condition.Values);
+                return _fields[condition.Field].Matches(item, condition);
             default:
                 return false;
         }

@@ -42,6 +42,35 @@ public sealed class AttendanceFilterTest
         AttendanceFilter.Parse(json).Admits(Sample).Should().Be(admitted);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(40)]
+    [InlineData(900)]
+    public void A_long_in_or_nin_admits_exactly_what_it_lists(int length)
+    {
+        var others = Enumerable.Range(0, length - 1).Select(i => $"\"b{i + 2}\"").ToList();
+        var listed = string.Join(",", others.Append("\"b1\""));
+        var unlisted = string.Join(",", others.Append("\"B1\""));
+
+        AttendanceFilter.Parse($$$"""{"bookingId":{"$in":[{{{listed}}}]}}""").Admits(Sample).Should().BeTrue();
+        AttendanceFilter.Parse($$$"""{"bookingId":{"$in":[{{{unlisted}}}]}}""").Admits(Sample).Should().BeFalse("ids compare by ordinal");
+        AttendanceFilter.Parse($$$"""{"bookingId":{"$nin":[{{{listed}}}]}}""").Admits(Sample).Should().BeFalse();
+        AttendanceFilter.Parse($$$"""{"bookingId":{"$nin":[{{{unlisted}}}]}}""").Admits(Sample).Should().BeTrue();
+        AttendanceFilter.Parse($$$"""{"recurringSessionId":{"$nin":[{{{listed}}}]}}""").Admits(Sample with { RecurringSessionId = null })
+            .Should().BeTrue("a missing value is none of the listed ones");
+    }
+
+    [Fact]
+    public void A_long_in_of_choices_matches_them_in_any_case()
+    {
+        var statuses = string.Join(",", Enumerable.Repeat("\"not_set\"", 20).Append("\"attended\""));
+
+        AttendanceFilter.Parse($$$"""{"status":{"$in":[{{{statuses}}}]}}""").Admits(Sample).Should().BeTrue();
+        AttendanceFilter.Parse($$$"""{"status":{"$nin":[{{{statuses}}}]}}""").Admits(Sample).Should().BeFalse();
+    }
+
     [Fact]
     public void Several_keys_in_one_object_all_apply()
     {

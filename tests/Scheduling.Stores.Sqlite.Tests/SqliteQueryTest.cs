@@ -37,6 +37,17 @@ public sealed class SqliteQueryTest : IDisposable
     }
 
     [Fact]
+    public async Task Instance_read_looks_its_series_and_its_own_override_up_by_primary_key_and_reads_no_other_override()
+    {
+        // An instance edit reads through this statement: however many overrides its series has, it reads one.
+        var plan = await PlanAsync(RecurringSessionSql.FindWithOverride);
+
+        plan.Should().HaveCount(2);
+        plan.Should().Contain(line => line.StartsWith("SEARCH r USING INDEX", StringComparison.Ordinal) && line.EndsWith("(tenant_id=? AND id=?)", StringComparison.Ordinal));
+        plan.Should().Contain(line => line.StartsWith("SEARCH o USING INDEX", StringComparison.Ordinal) && line.EndsWith("(tenant_id=? AND recurring_session_id=? AND identity_start=?) LEFT-JOIN", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_caller_that_stops_reading_early_releases_its_read_snapshot()
     {
         var store = new SqliteSessionStore(_database.ConnectionStringWith(b => b.Pooling = false));

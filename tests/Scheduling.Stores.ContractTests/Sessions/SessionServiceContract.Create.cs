@@ -229,4 +229,20 @@ public abstract partial class SessionServiceContract
         (await MarchIdsAsync()).Should().OnlyContain(id => id.StartsWith("yoga_", StringComparison.Ordinal));
         (await GetAsync(InstanceId("yoga", 3, 10))).Title.Should().Be("Yoga");
     }
+
+    [Fact]
+    public async Task A_fifty_megabyte_title_or_a_million_tags_is_refused_and_nothing_is_stored()
+    {
+        var title = new string('t', 50_000_000);
+        var tags = Enumerable.Repeat("yoga", 1_000_000).ToImmutableArray();
+
+        await FailsAsync(() => CreateAsync(OneHour("long-title", Time.Utc(2025, 3, 3, 10)) with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(OneHour("many-tags", Time.Utc(2025, 3, 4, 10)) with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("long-series") with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("tagged-series") with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
+
+        (await MarchIdsAsync()).Should().BeEmpty();
+        await FailsAsync(() => GetAsync("long-title"), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.GetRecurringSessionAsync(Host, "tagged-series").AsTask(), SchedulingErrorCode.NotFound);
+    }
 }

@@ -42,4 +42,39 @@ public abstract partial class SessionServiceContract
 
         ids.Should().Equal("d0", "d1", "d2");
     }
+
+    [Fact]
+    public async Task Filters_combined_in_code_up_to_the_limits_continue_on_every_page()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateAsync(OneHour($"c{i}", MarchStart + Duration.FromHours(10 + (24 * i))));
+        }
+
+        // The deepest .Not() chain, the longest .And() loop and the largest .Or() of two lists that code may build:
+        // each is accepted when it is made, so its cursor must be accepted on every later page.
+        var negated = SessionFilter.ScheduleIdIn("schedule-1");
+        for (var i = 0; i < FilterLimits.MaxDepth; i++)
+        {
+            negated = negated.Not();
+        }
+
+        var joined = SessionFilter.ScheduleIdIn("schedule-1");
+        for (var i = 0; i < FilterLimits.MaxDepth; i++)
+        {
+            joined = joined.And(SessionFilter.ScheduleIdIn("schedule-1", $"other-{i}"));
+        }
+
+        var ids = SessionFilter.ScheduleIdIn(["schedule-1", .. Enumerable.Range(0, 498).Select(i => $"other-{i}")]);
+        var tags = SessionFilter.HasAnyTag([.. Enumerable.Range(0, 498).Select(i => $"tag-{i}")]);
+        var either = ids.Or(tags);
+        either.Node.Size.Should().Be(FilterLimits.MaxNodes);
+
+        foreach (var filter in new[] { negated, joined, either })
+        {
+            var found = (await QueryAllAsync(MarchStart, MarchEnd, filter, pageSize: 1)).Select(s => s.Id);
+
+            found.Should().Equal(["c0", "c1", "c2"], "the filter {0} pages to its end", filter.Node.GetType().Name);
+        }
+    }
 }

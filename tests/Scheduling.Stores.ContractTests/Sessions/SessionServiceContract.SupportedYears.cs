@@ -147,6 +147,20 @@ public abstract partial class SessionServiceContract
     }
 
     [Fact]
+    public async Task This_and_following_at_the_first_instance_of_an_open_series_of_the_supported_years_writes_no_until_before_them()
+    {
+        // An open rule ends by UNTIL when it is split; at the first instance there is nothing before the split to end.
+        var series = await CreateAsync(WeeklyYoga("dawn", "FREQ=DAILY") with { Start = SupportedRange.LocalStart, Zone = Utc });
+
+        var edited = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", SupportedRange.LocalStart), new RecurringSessionChanges { Title = "First light" }, series.Revision);
+
+        edited.Id.Should().Be("dawn");
+        edited.Rule.Should().Be(RecurrenceRule.Parse("FREQ=DAILY"));
+        (await Service.GetRecurringSessionAsync(Host, "dawn")).Rule.Until.Should().BeNull();
+        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 5))).Select(s => s.Title).Should().Equal("First light", "First light", "First light");
+    }
+
+    [Fact]
     public async Task This_and_following_at_the_second_instance_of_the_supported_years_ends_the_old_series_inside_them()
     {
         var series = await CreateAsync(WeeklyYoga("dawn", "FREQ=DAILY") with { Start = SupportedRange.LocalStart, Zone = Utc });

@@ -14,6 +14,7 @@ public sealed class ImmutabilityTests
         typeof(Occurrence),
         typeof(OccurrenceSequence),
         typeof(RecurrenceError),
+        typeof(SupportedRange),
     ];
 
     public static TheoryData<Type> ImmutableTypes() => new(Immutable);

@@ -10,8 +10,26 @@ namespace Scheduling.Recurrence.Expansion;
 /// </summary>
 internal sealed class RulePlan
 {
+    /// <summary>A <see cref="CountEnd"/> that could not be found within the expansion limits: the rule is walked from DTSTART.</summary>
+    public const long CountEndUnreachable = long.MinValue + 1;
+
+    /// <summary>A <see cref="CountEnd"/> not worked out yet.</summary>
+    private const long CountEndUnknown = long.MinValue;
+
+    /// <summary>
+    /// Years that together show every shape a Gregorian year takes: the weekday of 1 January, whether the year and
+    /// its neighbours are leap years (around the centuries that skip one too), which is all BYWEEKNO, BYYEARDAY,
+    /// BYMONTHDAY and BYDAY ordinals depend on. A day part that matches in none of them matches in no year.
+    /// </summary>
+    private static readonly long[] RepresentativeYears =
+        [.. Enumerable.Range(2001, 28).Concat(Enumerable.Range(2096, 10)).Concat(Enumerable.Range(2196, 10)).Concat(Enumerable.Range(2296, 10)).Select(year => (long)year)];
+
+    private readonly RecurrenceRule _rule;
+    private long _countEnd = CountEndUnknown;
+
     public RulePlan(RecurrenceRule rule, long startLocal, bool allDay)
     {
+        _rule = rule;
         Frequency = rule.Frequency;
         Interval = rule.Interval;
         Count = rule.Count ?? 0;
@@ -145,7 +163,8 @@ internal sealed class RulePlan
         MaskWords = Frequency == RecurrenceFrequency.Yearly ? DayMask.Words : 1;
         PeriodStep = Frequency >= RecurrenceFrequency.Monthly ? Interval : Interval * UnitSeconds;
         LastPeriod = ComputeLastPeriod();
-        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch();
+        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch()
+            || (!noDayParts && !DayPartsCanMatch());
         ConstantPeriodCount = NeverMatches ? -1 : ComputeConstantPeriodCount();
         var zero = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
         (StartIsGenerated, PeriodZeroCount) = zero.ScanPeriodZero();
@@ -254,6 +273,98 @@ internal sealed class RulePlan
 
     public bool IsSubDaily => Frequency < RecurrenceFrequency.Daily;
 
+    /// <summary>
+    /// For a COUNT rule whose periods do not all yield the same number of occurrences: the local start of its last
+    /// occurrence, or <see cref="CountEndUnreachable"/>. Every candidate the rule generates from DTSTART up to this
+    /// end is within COUNT, so an expansion far from DTSTART can seek as if the end were an UNTIL instead of counting
+    /// from DTSTART. Found once by walking the rule (at most <see cref="RecurrenceRule.MaxCount"/> occurrences), then
+    /// remembered by the plan and by <see cref="CountEndCache"/> for every plan of the same rule and start.
+    /// </summary>
+    public long CountEnd(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _countEnd);
+        if (known != CountEndUnknown)
+        {
+            return known;
+        }
+
+        var key = new CountEndCache.Key(_rule, StartLocal, AllDay);
+        if (!CountEndCache.TryGet(key, out known))
+        {
+            known = FindCountEnd(cancellationToken);
+            CountEndCache.Add(key, known);
+        }
+
+        Volatile.Write(ref _countEnd, known);
+        return known;
+    }
+
+    /// <summary>The days of a month that pass BYMONTH, BYMONTHDAY, BYYEARDAY and BYDAY without ordinals: bit <c>d-1</c> for day <c>d</c>.</summary>
+    public uint DayBitsOfMonth(long year, int month)
+    {
+        if (MonthMask != 0 && (MonthMask & (1 << month)) == 0)
+        {
+            return 0;
+        }
+
+        var daysInMonth = CivilCalendar.DaysInMonth(year, month);
+        var bits = (1u << daysInMonth) - 1;
+        if (HasMonthDay)
+        {
+            bits &= MonthDayPositive | NegativeMonthDays[daysInMonth - 28];
+        }
+
+        if (YearDays.Length > 0)
+        {
+            var first = CivilCalendar.MonthStartInYear(year, month);
+            var daysInYear = CivilCalendar.DaysInYear(year);
+            uint yearDayBits = 0;
+            foreach (var yearDay in YearDays)
+            {
+                var index = (yearDay > 0 ? yearDay - 1 : daysInYear + yearDay) - first;
+                if (index >= 0 && index < daysInMonth)
+                {
+                    yearDayBits |= 1u << index;
+                }
+            }
+
+            bits &= yearDayBits;
+        }
+
+        if (WeekdayMask != 0)
+        {
+            bits &= WeekdayPatterns[CivilCalendar.DayOfWeek(CivilCalendar.DaysFromCivil(year, month, 1)) - 1];
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// The first day after <paramref name="day"/> that passes <see cref="DayMatches"/>, found a month at a time;
+    /// a day at or after the end of <see cref="SupportedRange"/> when there is none.
+    /// </summary>
+    public long NextMatchingDay(long day)
+    {
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        CivilCalendar.CivilFromDays(day + 1, out var year, out var month, out var dayOfMonth);
+        while (true)
+        {
+            var bits = DayBitsOfMonth(year, month) & ~((1u << (dayOfMonth - 1)) - 1);
+            var monthStart = CivilCalendar.DaysFromCivil(year, month, 1);
+            if (bits != 0)
+            {
+                return monthStart + BitOperations.TrailingZeroCount(bits);
+            }
+
+            if (monthStart >= endDay)
+            {
+                return endDay;
+            }
+
+            (year, month, dayOfMonth) = month == 12 ? (year + 1, 1, 1) : (year, month + 1, 1);
+        }
+    }
+
     public bool DayMatches(long day)
     {
         if (MonthMask != 0 || HasMonthDay || YearDays.Length > 0)
@@ -288,6 +399,59 @@ internal sealed class RulePlan
         (HourMask == 0 || (HourMask & (1UL << (secondOfDay / 3600))) != 0)
         && (Frequency == RecurrenceFrequency.Hourly || MinuteMask == 0 || (MinuteMask & (1UL << (secondOfDay / 60 % 60))) != 0)
         && (Frequency != RecurrenceFrequency.Secondly || SecondMask == 0 || (SecondMask & (1UL << (secondOfDay % 60))) != 0);
+
+    /// <summary>
+    /// For sub-daily rules: the first second of the day at or after <paramref name="secondOfDay"/> whose period would
+    /// pass <see cref="TimeMatches"/>, or 86,400 when none is left that day.
+    /// </summary>
+    public int NextPassingTime(int secondOfDay)
+    {
+        var hour = secondOfDay / 3600;
+        var minute = secondOfDay / 60 % 60;
+        var second = secondOfDay % 60;
+        for (var h = NextBit(HourMask, hour, 24); h >= 0; h = NextBit(HourMask, h + 1, 24))
+        {
+            if (Frequency == RecurrenceFrequency.Hourly)
+            {
+                return h == hour ? secondOfDay : h * 3600;
+            }
+
+            for (var m = NextBit(MinuteMask, h == hour ? minute : 0, 60); m >= 0; m = NextBit(MinuteMask, m + 1, 60))
+            {
+                var sameMinute = h == hour && m == minute;
+                if (Frequency == RecurrenceFrequency.Minutely)
+                {
+                    return sameMinute ? secondOfDay : (h * 3600) + (m * 60);
+                }
+
+                var s = NextBit(SecondMask, sameMinute ? second : 0, 60);
+                if (s >= 0)
+                {
+                    return (h * 3600) + (m * 60) + s;
+                }
+            }
+        }
+
+        return CivilCalendar.SecondsPerDay;
+    }
+
+    /// <summary>The lowest value at or above <paramref name="from"/> and below <paramref name="limit"/> in <paramref name="mask"/> (every value when it is 0), or -1.</summary>
+    private static int NextBit(ulong mask, int from, int limit)
+    {
+        if (from >= limit)
+        {
+            return -1;
+        }
+
+        if (mask == 0)
+        {
+            return from;
+        }
+
+        var rest = mask & (ulong.MaxValue << from);
+        var bit = rest == 0 ? 64 : BitOperations.TrailingZeroCount(rest);
+        return bit < limit ? bit : -1;
+    }
 
     private bool YearDayMatches(long year, int dayOfYear)
     {
@@ -367,6 +531,65 @@ internal sealed class RulePlan
     }
 
     /// <summary>
+    /// False when the day parts together name no day in any year: BYYEARDAY=366 with BYMONTH=2, BYMONTHDAY=31 with
+    /// BYMONTH=4,6,9,11, BYWEEKNO=1 with BYMONTH=7, BYDAY=5MO with BYMONTHDAY=1 to 7... Each representative year is
+    /// filled as expansion would fill it; a single day part always names some day, so only combinations are tried.
+    /// </summary>
+    private bool DayPartsCanMatch()
+    {
+        var parts = (MonthMask != 0 ? 1 : 0) + (HasMonthDay ? 1 : 0) + (YearDays.Length > 0 ? 1 : 0)
+            + (WeekNumbers.Length > 0 ? 1 : 0) + (HasByDay ? 1 : 0);
+        if (parts < 2 || Frequency == RecurrenceFrequency.Weekly)
+        {
+            // Every month holds every weekday, so BYMONTH and BYDAY (all WEEKLY may use) always meet.
+            return true;
+        }
+
+        var cursor = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
+        foreach (var year in RepresentativeYears)
+        {
+            if (Frequency >= RecurrenceFrequency.Monthly ? cursor.HasCandidatesIn(year) : AnyDayMatchesIn(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyDayMatchesIn(long year)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            if (DayBitsOfMonth(year, month) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private long FindCountEnd(CancellationToken cancellationToken)
+    {
+        var cursor = new RuleCursor(this, cancellationToken, long.MaxValue);
+        var last = StartLocal;
+        try
+        {
+            while (cursor.MoveNext(out var local))
+            {
+                last = local;
+            }
+        }
+        catch (RecurrenceException exception) when (exception.Error.Code == RecurrenceErrorCode.ExpansionLimitExceeded)
+        {
+            return CountEndUnreachable;
+        }
+
+        return last;
+    }
+
+    /// <summary>
     /// For sub-daily rules with BYHOUR, BYMINUTE or BYSECOND limits: whether any period the rule visits can pass them.
     /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it.
     /// </summary>
@@ -400,7 +623,7 @@ internal sealed class RulePlan
         {
             RecurrenceFrequency.Yearly => 9999 - FirstPeriodStart,
             RecurrenceFrequency.Monthly => (9999 * 12) + 11 - FirstPeriodStart,
-            _ => CivilCalendar.EndOfTime - 1 - FirstPeriodStart,
+            _ => CivilCalendar.SupportedEnd - 1 - FirstPeriodStart,
         };
         return last < 0 ? -1 : last / PeriodStep;
     }

@@ -35,14 +35,21 @@ internal struct RuleCursor
     private bool _loaded;
     private bool _done;
 
-    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, int maxEmptyPeriods = MaxEmptyPeriods, bool scanningPeriodZero = false)
+    /// <param name="plan">The plan to walk.</param>
+    /// <param name="cancellationToken">Checked every 1,024 periods.</param>
+    /// <param name="endLocal">The exclusive local end of the walk.</param>
+    /// <param name="maxEmptyPeriods">How many periods in a row may hold nothing before the walk gives up.</param>
+    /// <param name="scanningPeriodZero">For the plan: leave DTSTART out while period zero is scanned.</param>
+    /// <param name="countFree">For the plan: yield every candidate, ignoring COUNT and DTSTART, while the count end is found.</param>
+    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, int maxEmptyPeriods = MaxEmptyPeriods, bool scanningPeriodZero = false, bool countFree = false)
     {
         _plan = plan;
         _maxEmptyPeriods = maxEmptyPeriods;
         _cancellationToken = cancellationToken;
         _endLocal = Math.Min(Math.Min(endLocal, plan.UntilLocalExclusive), CivilCalendar.SupportedEnd);
         _selected = plan.SetPositions.Length > 0 ? new int[plan.SetPositions.Length] : null;
-        _startPending = !scanningPeriodZero && !plan.StartIsGenerated;
+        _startPending = !scanningPeriodZero && !countFree && !plan.StartIsGenerated;
+        _countedByEnd = countFree;
         _bit = -1;
     }
 
@@ -53,7 +60,7 @@ internal struct RuleCursor
     /// </summary>
     public void SeekTo(long localTarget)
     {
-        var byEnd = _plan.Count > 0 && _plan.ConstantPeriodCount < 0;
+        var byEnd = _plan.Count > 0 && _plan.ConstantPeriodCount < 0 && !_countedByEnd;
         if (byEnd)
         {
             var countEnd = _plan.CountEnd(_cancellationToken);
@@ -81,7 +88,7 @@ internal struct RuleCursor
         {
             _countedByEnd = true;
         }
-        else if (_plan.Count > 0)
+        else if (_plan.Count > 0 && !_countedByEnd)
         {
             var skipped = _plan.PeriodZeroCount + ((period - 1) * _plan.ConstantPeriodCount);
             if (skipped >= _plan.Count)
@@ -203,6 +210,72 @@ internal struct RuleCursor
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// For the plan: the local start of the COUNT-th occurrence, found by counting whole periods (the candidates a
+    /// period's day mask and offsets hold, after BYSETPOS) and walking only the period that holds it. Returns the end
+    /// of the supported range when COUNT is not used up inside it.
+    /// </summary>
+    public long FindCountEndByPeriods()
+    {
+        var remaining = _plan.Count - _plan.PeriodZeroCount;
+        if (remaining <= 0)
+        {
+            // Period zero (with DTSTART) holds them all.
+            var last = _plan.StartLocal;
+            while (MoveNext(out var local))
+            {
+                last = local;
+            }
+
+            return last;
+        }
+
+        _countedByEnd = true;
+        _startPending = false;
+        _period = 1;
+        while (PeriodStartLocal(_period) < _endLocal)
+        {
+            if (++_work > _maxEmptyPeriods)
+            {
+                throw new RecurrenceException(new RecurrenceError(
+                    RecurrenceErrorCode.ExpansionLimitExceeded,
+                    $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
+                    RuleParts.Freq));
+            }
+
+            if ((++_loads & 1023) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!Fill(_period, out var next))
+            {
+                _period = next;
+                continue;
+            }
+
+            _work = 0;
+            var candidates = _selected is not null ? _selectedCount : (long)_mask.Count(_plan.MaskWords) * _plan.Offsets.Length;
+            if (candidates < remaining)
+            {
+                remaining -= candidates;
+                _period++;
+                continue;
+            }
+
+            var found = 0L;
+            while (TakeFromPeriod(out var local))
+            {
+                if (++found == remaining)
+                {
+                    return Math.Min(local, CivilCalendar.SupportedEnd);
+                }
+            }
+        }
+
+        return CivilCalendar.SupportedEnd;
     }
 
     /// <summary>For the plan: whether a MONTHLY or YEARLY rule's day parts name any day in <paramref name="year"/>.</summary>

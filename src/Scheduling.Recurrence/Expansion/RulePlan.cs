@@ -572,21 +572,133 @@ internal sealed class RulePlan
 
     private long FindCountEnd(CancellationToken cancellationToken)
     {
-        var cursor = new RuleCursor(this, cancellationToken, long.MaxValue);
-        var last = StartLocal;
         try
         {
-            while (cursor.MoveNext(out var local))
+            // Periods of a day or less are counted a month or a day at a time; longer ones a period at a time.
+            if ((IsSubDaily && PeriodStep <= CivilCalendar.SecondsPerDay) || (Frequency == RecurrenceFrequency.Daily && Interval == 1))
             {
-                last = local;
+                return FindCountEndByDays(cancellationToken);
             }
+
+            var cursor = new RuleCursor(this, cancellationToken, long.MaxValue);
+            return cursor.FindCountEndByPeriods();
         }
         catch (RecurrenceException exception) when (exception.Error.Code == RecurrenceErrorCode.ExpansionLimitExceeded)
         {
             return CountEndUnreachable;
         }
+    }
 
-        return last;
+    /// <summary>
+    /// The count end of a rule whose periods last a day or less (sub-daily rules, and DAILY without INTERVAL): the
+    /// day of DTSTART is walked, then whole months are counted with <see cref="DayBitsOfMonth"/> when every matching
+    /// day holds the same number of occurrences, or whole days otherwise, and only the last day is walked.
+    /// </summary>
+    private long FindCountEndByDays(CancellationToken cancellationToken)
+    {
+        var firstDay = new RuleCursor(this, cancellationToken, (StartDay + 1) * CivilCalendar.SecondsPerDay);
+        long emitted = 0;
+        var last = StartLocal;
+        while (firstDay.MoveNext(out var local))
+        {
+            emitted++;
+            last = local;
+        }
+
+        if (emitted >= Count)
+        {
+            return last;
+        }
+
+        var remaining = Count - emitted;
+        var perUnit = SetPositions.Length > 0 ? SelectedCount(Offsets.Length) : Offsets.Length;
+        var uniform = Frequency == RecurrenceFrequency.Daily || CivilCalendar.SecondsPerDay % PeriodStep == 0;
+        var perDay = Frequency == RecurrenceFrequency.Daily ? perUnit : uniform ? UnitsPassingIn(StartDay + 1) * perUnit : 0;
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        var day = StartDay + 1;
+        var months = 0;
+        while (day < endDay)
+        {
+            if ((++months & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            CivilCalendar.CivilFromDays(day, out var year, out var month, out var dayOfMonth);
+            var bits = DayBitsOfMonth(year, month) & ~((1u << (dayOfMonth - 1)) - 1);
+            var monthStart = day - (dayOfMonth - 1);
+            day = monthStart + CivilCalendar.DaysInMonth(year, month);
+            if (uniform && (long)BitOperations.PopCount(bits) * perDay < remaining)
+            {
+                remaining -= BitOperations.PopCount(bits) * perDay;
+                continue;
+            }
+
+            for (; bits != 0; bits &= bits - 1)
+            {
+                var matching = monthStart + BitOperations.TrailingZeroCount(bits);
+                if (matching >= endDay)
+                {
+                    break;
+                }
+
+                var inDay = uniform ? perDay : UnitsPassingIn(matching) * perUnit;
+                if (inDay >= remaining)
+                {
+                    return NthInDay(matching, remaining, cancellationToken);
+                }
+
+                remaining -= inDay;
+            }
+        }
+
+        // COUNT is not used up inside the supported range: every occurrence the rule generates there counts.
+        return CivilCalendar.SupportedEnd;
+    }
+
+    /// <summary>How many of a sub-daily rule's periods start on <paramref name="day"/> and pass BYHOUR, BYMINUTE and BYSECOND.</summary>
+    private long UnitsPassingIn(long day)
+    {
+        var dayStart = day * CivilCalendar.SecondsPerDay;
+        var unit = FirstPeriodStart + (CivilCalendar.CeilingSteps(dayStart, FirstPeriodStart, PeriodStep) * PeriodStep);
+        long units = 0;
+        while (unit < dayStart + CivilCalendar.SecondsPerDay)
+        {
+            var secondOfDay = (int)(unit - dayStart);
+            if (TimeMatches(secondOfDay))
+            {
+                units++;
+                unit += PeriodStep;
+                continue;
+            }
+
+            var passing = NextPassingTime(secondOfDay);
+            if (passing >= CivilCalendar.SecondsPerDay)
+            {
+                break;
+            }
+
+            unit = FirstPeriodStart + (CivilCalendar.CeilingSteps(dayStart + passing, FirstPeriodStart, PeriodStep) * PeriodStep);
+        }
+
+        return units;
+    }
+
+    /// <summary>The local start of the <paramref name="n"/>-th occurrence the rule generates on <paramref name="day"/>.</summary>
+    private long NthInDay(long day, long n, CancellationToken cancellationToken)
+    {
+        var dayStart = day * CivilCalendar.SecondsPerDay;
+        var cursor = new RuleCursor(this, cancellationToken, dayStart + CivilCalendar.SecondsPerDay, countFree: true);
+        cursor.SeekTo(dayStart);
+        while (cursor.MoveNext(out var local))
+        {
+            if (local >= dayStart && --n == 0)
+            {
+                return local;
+            }
+        }
+
+        throw new InvalidOperationException($"Day {day} was counted to hold more occurrences than the rule generates on it.");
     }
 
     /// <summary>

@@ -22,15 +22,25 @@ namespace Scheduling.Recurrence;
 /// UNTIL is inclusive; a UTC or floating UNTIL is compared as an instant, a DATE UNTIL includes that whole local day.
 /// An instant reached twice (an RDATE equal to a rule occurrence, or two local times that resolve to one instant in
 /// a gap) is yielded once.</para>
-/// <para><b>Bounds.</b> Expansion never walks from DTSTART to a far window when it can compute where to start (any
-/// rule without COUNT, and COUNT rules whose periods all yield the same number of occurrences). It stops at the end
-/// of the window, at UNTIL, at COUNT or at the end of <see cref="SupportedRange"/>, and gives up with
-/// <see cref="RecurrenceErrorCode.ExpansionLimitExceeded"/> after inspecting a million periods in a row without an
-/// occurrence. A rule that provably never matches (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) yields only DTSTART.</para>
+/// <para><b>Bounds.</b> Expansion never walks from DTSTART to a far window: it computes the period to start from.
+/// A COUNT rule whose periods all yield the same number of occurrences counts the skipped ones arithmetically; any
+/// other COUNT rule is bounded by its last occurrence, found once per rule and DTSTART (by counting whole months,
+/// days or periods, so it costs milliseconds even at <see cref="RecurrenceRule.MaxCount"/>) and remembered for every
+/// set built from them. Expansion stops at the end of the window, at UNTIL, at COUNT or at the end of
+/// <see cref="SupportedRange"/>, and gives up with <see cref="RecurrenceErrorCode.ExpansionLimitExceeded"/> after
+/// inspecting a million periods in a row without an occurrence. A rule that provably never matches
+/// (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30; see <see cref="RuleNeverRecurs"/>) yields only DTSTART.</para>
+/// <para><b>Range.</b> DTSTART, RDATEs and EXDATEs lie inside <see cref="SupportedRange"/>, and every occurrence
+/// yielded starts inside it, so <see cref="Occurrence.Start"/> and <see cref="Occurrence.LocalStart"/> are always
+/// readable.</para>
 /// <para>This type is immutable and thread-safe: build it once per series and expand it from any thread.</para>
 /// </remarks>
 public sealed class RecurrenceSet
 {
+    private static readonly long RangeStartSeconds = SupportedRange.Start.ToUnixTimeSeconds();
+
+    private static readonly long RangeEndSeconds = SupportedRange.End.ToUnixTimeSeconds();
+
     /// <summary>Creates a recurrence set whose start is a local date-time in <paramref name="zone"/>.</summary>
     /// <param name="start">DTSTART, a local date-time in <paramref name="zone"/>, in whole seconds.</param>
     /// <param name="zone">The time zone the local times are read in.</param>
@@ -183,10 +193,6 @@ public sealed class RecurrenceSet
     /// its expansion ends at the end of <see cref="SupportedRange"/> instead.
     /// </remarks>
     public bool RuleNeverRecurs => Plan is { NeverMatches: true };
-
-    private static readonly long RangeStartSeconds = SupportedRange.Start.ToUnixTimeSeconds();
-
-    private static readonly long RangeEndSeconds = SupportedRange.End.ToUnixTimeSeconds();
 
     /// <summary>
     /// Whole seconds at or after <paramref name="instant"/>, clamped to <see cref="SupportedRange"/>: no occurrence

@@ -572,6 +572,12 @@ internal sealed class RulePlan
 
     private long FindCountEnd(CancellationToken cancellationToken)
     {
+        if (NeverMatches)
+        {
+            // Only DTSTART recurs; walking the days would find nothing in any of them.
+            return StartLocal;
+        }
+
         try
         {
             // Periods of a day or less are counted a month or a day at a time; longer ones a period at a time.
@@ -594,6 +600,12 @@ internal sealed class RulePlan
     /// day of DTSTART is walked, then whole months are counted with <see cref="DayBitsOfMonth"/> when every matching
     /// day holds the same number of occurrences, or whole days otherwise, and only the last day is walked.
     /// </summary>
+    /// <remarks>
+    /// When a period does not divide a day (INTERVAL=82 seconds), where the periods fall in a day repeats only every
+    /// <c>step / gcd(step, 86,400)</c> days, so how many pass BYHOUR, BYMINUTE and BYSECOND is worked out once per
+    /// place in that cycle (at most 86,400 of them) and looked up for every other day: the cost is one look-up per
+    /// matching day however sparse the times of day are.
+    /// </remarks>
     private long FindCountEndByDays(CancellationToken cancellationToken)
     {
         var firstDay = new RuleCursor(this, cancellationToken, (StartDay + 1) * CivilCalendar.SecondsPerDay);
@@ -614,6 +626,24 @@ internal sealed class RulePlan
         var perUnit = SetPositions.Length > 0 ? SelectedCount(Offsets.Length) : Offsets.Length;
         var uniform = Frequency == RecurrenceFrequency.Daily || CivilCalendar.SecondsPerDay % PeriodStep == 0;
         var perDay = Frequency == RecurrenceFrequency.Daily ? perUnit : uniform ? UnitsPassingIn(StartDay + 1) * perUnit : 0;
+        var dayCycle = uniform ? 1 : PeriodStep / (long)BigInteger.GreatestCommonDivisor(PeriodStep, CivilCalendar.SecondsPerDay);
+        var unitsInCycleDay = uniform ? [] : new int[dayCycle];
+        if (!uniform)
+        {
+            Array.Fill(unitsInCycleDay, -1);
+        }
+
+        long InDay(long matching)
+        {
+            var place = CivilCalendar.FloorModulo(matching, dayCycle);
+            if (unitsInCycleDay[place] < 0)
+            {
+                unitsInCycleDay[place] = (int)UnitsPassingIn(matching);
+            }
+
+            return unitsInCycleDay[place] * perUnit;
+        }
+
         var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
         var day = StartDay + 1;
         var months = 0;
@@ -642,7 +672,7 @@ internal sealed class RulePlan
                     break;
                 }
 
-                var inDay = uniform ? perDay : UnitsPassingIn(matching) * perUnit;
+                var inDay = uniform ? perDay : InDay(matching);
                 if (inDay >= remaining)
                 {
                     return NthInDay(matching, remaining, cancellationToken);

@@ -90,6 +90,51 @@ public sealed class CountEndTests
     }
 
     [Fact]
+    public void Count_rule_whose_times_of_day_never_meet_its_interval_is_only_its_start()
+    {
+        // An INTERVAL of 82 seconds from an even second of the day visits only even seconds; BYSECOND=5 is odd.
+        var set = Series.Create("Australia/Lord_Howe", "2036-08-19T20:14:24", "FREQ=SECONDLY;INTERVAL=82;COUNT=211;BYSECOND=5;BYHOUR=1,14");
+
+        set.RuleNeverRecurs.Should().BeTrue();
+        set.Between(Instant.FromUtc(2036, 8, 19, 12, 35, 14), Instant.FromUtc(2036, 8, 19, 16, 1, 36)).Should().BeEmpty();
+        set.Between(Instant.FromUtc(2036, 8, 19, 0, 0), Instant.FromUtc(2036, 8, 20, 0, 0)).Select(o => o.LocalStart).Should().Equal(set.Start);
+        set.Between(Instant.FromUtc(2037, 1, 1, 0, 0), Instant.FromUtc(9999, 1, 1, 0, 0)).Should().BeEmpty();
+    }
+
+    public static TheoryData<string> IntervalsThatDoNotDivideADay() =>
+    [
+        "FREQ=SECONDLY;INTERVAL=82;COUNT=211;BYSECOND=4;BYHOUR=1,14",
+        "FREQ=SECONDLY;INTERVAL=82;COUNT=3000;BYSECOND=4,9;BYMINUTE=0,30;BYHOUR=1,14",
+        "FREQ=SECONDLY;INTERVAL=7;COUNT=5000;BYSECOND=5;BYMONTHDAY=31",
+        "FREQ=SECONDLY;INTERVAL=86399;COUNT=400;BYMONTH=1,2,3,4,5,6,7,8,9,10,11,12",
+        "FREQ=SECONDLY;INTERVAL=86399;COUNT=40;BYHOUR=0,12;BYMINUTE=0,1,2,3,4,5",
+        "FREQ=MINUTELY;INTERVAL=1439;COUNT=300;BYHOUR=0,6;BYMONTH=2,3",
+        "FREQ=MINUTELY;INTERVAL=7;COUNT=4000;BYSECOND=1,2,3;BYSETPOS=2;BYMONTHDAY=31",
+        "FREQ=HOURLY;INTERVAL=5;COUNT=900;BYHOUR=0,1,2,3;BYDAY=MO,FR",
+    ];
+
+    [Theory]
+    [MemberData(nameof(IntervalsThatDoNotDivideADay))]
+    public void Count_rule_whose_interval_does_not_divide_a_day_seeks_what_walking_gives(string rule)
+    {
+        var set = Series.Create("Australia/Lord_Howe", "2036-08-19T20:14:24", rule);
+        var occurrences = set.All().ToList();
+        occurrences.Should().HaveCount(set.Rule!.Count!.Value);
+
+        foreach (var fraction in new[] { 0.0, 0.5, 0.9 })
+        {
+            var middle = occurrences[(int)(occurrences.Count * fraction)].Start;
+            var from = middle - Duration.FromHours(3);
+            var to = middle + Duration.FromDays(2);
+            set.Between(from, to).ToList().Should().Equal(occurrences.Where(o => o.Start >= from && o.Start < to), $"window [{from}, {to})");
+        }
+
+        // A day past the last occurrence (further than any zone offset) the count end alone answers: nothing is walked.
+        set.Between(occurrences[^1].Start + Duration.FromDays(1), Instant.FromUtc(9999, 1, 1, 0, 0)).WithMaxEmptyPeriods(1).Should().BeEmpty();
+        set.Between(occurrences[^1].Start + Duration.FromSeconds(1), occurrences[^1].Start + Duration.FromDays(1)).Should().BeEmpty();
+    }
+
+    [Fact]
     public void Finding_the_count_end_honours_cancellation()
     {
         using var cancelled = new CancellationTokenSource();

@@ -733,7 +733,10 @@ internal sealed class RulePlan
 
     /// <summary>
     /// For sub-daily rules with BYHOUR, BYMINUTE or BYSECOND limits: whether any period the rule visits can pass them.
-    /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it.
+    /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it. When the only
+    /// day part is BYDAY, each passing time of day comes back every <c>cycle * step / 86,400</c> days, so seven of
+    /// its visits show every weekday it can fall on (FREQ=MINUTELY;INTERVAL=63 from 21:45 is at 04:57 once every seven
+    /// days, always on the same weekday, and BYDAY may name another).
     /// </summary>
     private bool TimesCanMatch()
     {
@@ -742,18 +745,36 @@ internal sealed class RulePlan
             return true;
         }
 
-        var step = Interval * UnitSeconds % CivilCalendar.SecondsPerDay;
+        var weekdaysOnly = WeekdayMask is not (0 or 0x7F) && Ordinals.Length == 0 && MonthMask == 0 && !HasMonthDay
+            && YearDays.Length == 0 && WeekNumbers.Length == 0;
+        var step = PeriodStep % CivilCalendar.SecondsPerDay;
         var first = (int)CivilCalendar.FloorModulo(FirstPeriodStart, CivilCalendar.SecondsPerDay);
         var cycle = step == 0 ? 1 : CivilCalendar.SecondsPerDay / (int)BigInteger.GreatestCommonDivisor(step, CivilCalendar.SecondsPerDay);
+        var cycleDays = cycle * PeriodStep / CivilCalendar.SecondsPerDay;
         var secondOfDay = first;
         for (var i = 0; i < cycle; i++)
         {
-            if (TimeMatches(secondOfDay))
+            if (TimeMatches(secondOfDay) && (!weekdaysOnly || WeekdaysCanMeet(FirstPeriodStart + (i * PeriodStep), cycleDays)))
             {
                 return true;
             }
 
             secondOfDay = (int)((secondOfDay + step) % CivilCalendar.SecondsPerDay);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a time of day first visited at <paramref name="visit"/> and again every <paramref name="cycleDays"/> days falls on a BYDAY weekday.</summary>
+    private bool WeekdaysCanMeet(long visit, long cycleDays)
+    {
+        var day = CivilCalendar.FloorDivide(visit, CivilCalendar.SecondsPerDay);
+        for (var j = 0; j < 7; j++)
+        {
+            if ((WeekdayMask & (1 << (CivilCalendar.DayOfWeek(day + (j * (cycleDays % 7))) - 1))) != 0)
+            {
+                return true;
+            }
         }
 
         return false;

@@ -37,6 +37,25 @@ public sealed class ImpossibleRuleTests
         set.Between(Instant.FromUtc(5000, 1, 1, 0, 0), Instant.FromUtc(5001, 1, 1, 0, 0)).WithMaxEmptyPeriods(1).Should().BeEmpty();
     }
 
+    [Fact]
+    public void Time_of_day_that_always_falls_on_another_weekday_is_detected_when_the_set_is_built()
+    {
+        // Every 63 minutes from a Friday 21:45 reaches 04:57 once a week, always on a Friday: never on a Tuesday.
+        var set = Series.Create("Pacific/Apia", "2012-10-12T21:45:56", "FREQ=MINUTELY;INTERVAL=63;BYMINUTE=57;BYHOUR=4,18,21;BYDAY=TU");
+
+        set.RuleNeverRecurs.Should().BeTrue();
+        set.All().WithMaxEmptyPeriods(1).Select(o => o.LocalStart).Should().Equal(set.Start);
+    }
+
+    [Fact]
+    public void Time_of_day_on_the_weekday_it_falls_on_is_not_mistaken_for_an_impossible_one()
+    {
+        var set = Series.Create("Pacific/Apia", "2012-10-12T21:45:56", "FREQ=MINUTELY;INTERVAL=63;BYMINUTE=57;BYHOUR=4,18,21;BYDAY=FR");
+
+        set.RuleNeverRecurs.Should().BeFalse();
+        set.All().Skip(1).Take(2).Select(o => o.LocalStart).Should().Equal(Series.Local("2012-10-19T04:57:56"), Series.Local("2012-10-26T04:57:56"));
+    }
+
     public static TheoryData<string> RareRulesThatDoMatch() =>
     [
         "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",

@@ -586,6 +586,11 @@ internal sealed class RulePlan
                 return FindCountEndByDays(cancellationToken);
             }
 
+            if (IsSubDaily)
+            {
+                return FindCountEndByPassingUnits(cancellationToken);
+            }
+
             var cursor = new RuleCursor(this, cancellationToken, long.MaxValue);
             return cursor.FindCountEndByPeriods();
         }
@@ -684,6 +689,87 @@ internal sealed class RulePlan
 
         // COUNT is not used up inside the supported range: every occurrence the rule generates there counts.
         return CivilCalendar.SupportedEnd;
+    }
+
+    /// <summary>
+    /// The count end of a sub-daily rule whose periods are longer than a day (FREQ=HOURLY;INTERVAL=25), so no day
+    /// holds more than one. The times of day its periods reach repeat every <c>86,400 / gcd(step, 86,400)</c> periods;
+    /// the places in that cycle that pass BYHOUR, BYMINUTE and BYSECOND are found once, and the count goes from one
+    /// passing period to the next, jumping to the next matching day whenever a period falls on a day the day parts
+    /// leave out. Each step counts occurrences or passes a matching day, so a rule whose times match once in
+    /// centuries costs what its matches cost, not a step for each of its millions of periods.
+    /// </summary>
+    private long FindCountEndByPassingUnits(CancellationToken cancellationToken)
+    {
+        var remaining = Count - PeriodZeroCount;
+        if (remaining <= 0)
+        {
+            var zero = new RuleCursor(this, cancellationToken, long.MaxValue);
+            var last = StartLocal;
+            while (zero.MoveNext(out var local))
+            {
+                last = local;
+            }
+
+            return last;
+        }
+
+        var perUnit = SetPositions.Length > 0 ? SelectedCount(Offsets.Length) : Offsets.Length;
+        var step = PeriodStep % CivilCalendar.SecondsPerDay;
+        var cycle = step == 0 ? 1 : CivilCalendar.SecondsPerDay / (int)BigInteger.GreatestCommonDivisor(step, CivilCalendar.SecondsPerDay);
+        var passing = new List<int>();
+        var secondOfDay = (int)CivilCalendar.FloorModulo(FirstPeriodStart, CivilCalendar.SecondsPerDay);
+        for (var place = 0; place < cycle; place++)
+        {
+            if (TimeMatches(secondOfDay))
+            {
+                passing.Add(place);
+            }
+
+            secondOfDay = (int)((secondOfDay + step) % CivilCalendar.SecondsPerDay);
+        }
+
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        long steps = 0;
+        var period = 1L;
+        while (true)
+        {
+            if ((++steps & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // The first period at or after this one whose time of day passes.
+            var inCycle = CivilCalendar.FloorModulo(period, cycle);
+            var index = passing.BinarySearch((int)inCycle);
+            index = index >= 0 ? index : ~index;
+            period += index < passing.Count ? passing[index] - inCycle : cycle - inCycle + passing[0];
+            if (period > LastPeriod)
+            {
+                return CivilCalendar.SupportedEnd;
+            }
+
+            var day = CivilCalendar.FloorDivide(FirstPeriodStart + (period * PeriodStep), CivilCalendar.SecondsPerDay);
+            if (DayMatches(day))
+            {
+                if (perUnit >= remaining)
+                {
+                    return NthInDay(day, remaining, cancellationToken);
+                }
+
+                remaining -= perUnit;
+                period++;
+                continue;
+            }
+
+            var next = NextMatchingDay(day);
+            if (next >= endDay)
+            {
+                return CivilCalendar.SupportedEnd;
+            }
+
+            period = CivilCalendar.CeilingSteps(next * CivilCalendar.SecondsPerDay, FirstPeriodStart, PeriodStep);
+        }
     }
 
     /// <summary>How many of a sub-daily rule's periods start on <paramref name="day"/> and pass BYHOUR, BYMINUTE and BYSECOND.</summary>

@@ -11,7 +11,7 @@ public sealed class ExpansionProperties
     private static readonly string[] Zones =
     [
         "America/New_York", "Europe/London", "Australia/Lord_Howe", "America/Santiago", "Pacific/Apia", "Asia/Tehran",
-        "America/St_Johns", "Pacific/Chatham", "Europe/Dublin", "UTC", "Etc/GMT-14", "Etc/GMT+12",
+        "America/St_Johns", "Pacific/Chatham", "Europe/Dublin", "UTC", "Etc/GMT-14", "Etc/GMT+12", "Pacific/Kiritimati",
     ];
 
     /// <summary>The most occurrences a walk from DTSTART may take before a case is left to the other properties.</summary>

@@ -132,6 +132,7 @@ public partial class WorstCaseBenchmarks
     /// DTSTART moved on by one more period of the rule on every call, so no call finds its COUNT end remembered while
     /// the times of day the rule reaches stay the same (a second would move an 82-second rule off its even seconds).
     /// Starts come round again after 4,099 calls, when the process has let go of more than the 4,096 ends it keeps.
+    /// A yearly rule without COUNT keeps its start: nothing is remembered for it.
     /// </summary>
     private LocalDateTime FreshStart(WorstSeries series) => series.Start.PlusSeconds(((++_coldCalls % 4_099) + 1) * series.PeriodSeconds);
 
@@ -142,7 +143,8 @@ public partial class WorstCaseBenchmarks
         /// Dense COUNT rules from 2000 with windows past their end, in their last day and at the end of year 9999;
         /// sub-daily INTERVALs that do not divide a day (the times of day they reach change from day to day);
         /// INTERVALs longer than a day whose times of day match once in centuries; BYSETPOS on a sub-daily rule;
-        /// and a series that starts in year 9999.
+        /// a yearly rule with every second of the year asked for in December (its page comes after some 31 million
+        /// candidates of the same period); and a series that starts in year 9999.
         /// </summary>
         public static readonly IReadOnlyDictionary<string, WorstSeries> All = new[]
         {
@@ -154,8 +156,13 @@ public partial class WorstCaseBenchmarks
             new WorstSeries("Min7SetPosOn31st", "UTC", "2000-01-01T00:00:00", "FREQ=MINUTELY;INTERVAL=7;BYSECOND=1,2,3;BYSETPOS=2;COUNT=1000000;BYMONTHDAY=31", Instant.FromUtc(2500, 1, 31, 0, 0), Instant.FromUtc(2500, 2, 1, 0, 0), 100),
             new WorstSeries("Sec86401sMidnight", "UTC", "2000-01-01T00:00:00", "FREQ=SECONDLY;INTERVAL=86401;COUNT=1000000;BYHOUR=0;BYMINUTE=0;BYSECOND=0", Instant.FromUtc(9999, 1, 1, 0, 0), Instant.FromUtc(9999, 12, 31, 0, 0), 0),
             new WorstSeries("Hour25hMidnight", "UTC", "2000-01-01T00:00:00", "FREQ=HOURLY;INTERVAL=25;COUNT=1000000;BYHOUR=0", Instant.FromUtc(5000, 1, 1, 0, 0), Instant.FromUtc(5000, 12, 31, 0, 0), 14),
+            new WorstSeries("YearlyEverySecondDec", "UTC", "2025-01-01T00:00:00", EverySecondOfTheYear, Instant.FromUtc(2025, 12, 30, 0, 0), Instant.FromUtc(2025, 12, 31, 0, 0), 100),
             new WorstSeries("SecDec9999", "Pacific/Kiritimati", "9999-01-01T00:00:00", "FREQ=SECONDLY;COUNT=1000000;BYMONTH=12", Instant.FromUtc(9999, 12, 5, 0, 0), Instant.FromUtc(9999, 12, 6, 0, 0), 100),
         }.ToDictionary(series => series.Name);
+
+        /// <summary>Every second of every day of the year: one yearly period of some 31.6 million candidates.</summary>
+        private static string EverySecondOfTheYear =>
+            $"FREQ=YEARLY;BYMONTH={Values(1, 12)};BYMONTHDAY={Values(1, 31)};BYHOUR={Values(0, 23)};BYMINUTE={Values(0, 59)};BYSECOND={Values(0, 59)}";
 
         public DateTimeZone Zone { get; } = DateTimeZoneProviders.Tzdb[ZoneId];
 
@@ -167,10 +174,13 @@ public partial class WorstCaseBenchmarks
         {
             RecurrenceFrequency.Secondly => 1L,
             RecurrenceFrequency.Minutely => 60L,
-            _ => 3_600L,
+            RecurrenceFrequency.Hourly => 3_600L,
+            _ => 0L,
         };
 
         public RecurrenceSet Set(LocalDateTime start) => new(start, Zone, Rule);
+
+        private static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
     }
 
     private sealed class FixedClock(Instant now) : IClock

@@ -30,6 +30,7 @@ internal struct RuleCursor
     private long _emitted;
     private long _work;
     private long _loads;
+    private long _taken;
     private bool _countedByEnd;
     private bool _startPending;
     private bool _loaded;
@@ -128,6 +129,13 @@ internal struct RuleCursor
                 _loaded = false;
                 _period++;
                 continue;
+            }
+
+            // One period can hold millions of candidates (a yearly rule with every second of the year), so the token
+            // is looked at as candidates are taken, not only as periods are loaded.
+            if ((++_taken & 4095) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
             }
 
             if (local < _plan.StartLocal)

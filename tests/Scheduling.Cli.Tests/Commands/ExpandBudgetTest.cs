@@ -3,10 +3,14 @@ namespace Scheduling.Cli.Tests.Commands;
 /// <summary><c>--budget</c>: the time one request may take; a request that runs out fails on its own.</summary>
 public sealed class ExpandBudgetTest
 {
-    // 97,200 occurrences, one a second for 27 hours (just under the 100,000 a request may produce): expanding and
-    // gathering them takes milliseconds, many times the budget of one the tests give.
-    private const string SlowLine =
-        """{"id":"slow","tz":"UTC","dtstart":"2025-01-01T00:00:00","rrule":"FREQ=SECONDLY","from":"2025-01-01T00:00","to":"2025-01-02T03:00"}""";
+    // Every second of every day of the year, asked for from 30 December: the 97,200 occurrences of the window (just
+    // under the 100,000 a request may produce) come after some 31 million candidates of the same yearly period, which
+    // take a hundred milliseconds and more, many times the budget of one the tests give.
+    private static readonly string DenseYearlyRule =
+        "FREQ=YEARLY;BYMONTH=" + Values(1, 12) + ";BYMONTHDAY=" + Values(1, 31) + ";BYHOUR=" + Values(0, 23) + ";BYMINUTE=" + Values(0, 59) + ";BYSECOND=" + Values(0, 59);
+
+    private static readonly string SlowLine =
+        $$"""{"id":"slow","tz":"UTC","dtstart":"2025-01-01T00:00:00","rrule":"{{DenseYearlyRule}}","from":"2025-12-30T00:00","to":"2025-12-31T03:00"}""";
 
     private const string QuickLine =
         """{"id":"quick","tz":"UTC","dtstart":"2025-01-06T09:00","rrule":"FREQ=DAILY;COUNT=2","from":"2025-01-01T00:00","to":"2025-02-01T00:00"}""";
@@ -27,8 +31,8 @@ public sealed class ExpandBudgetTest
     public void Single_request_that_runs_out_of_its_budget_is_invalid_input()
     {
         var run = CommandLineRun.InProcess(
-            "expand", "--tz", "UTC", "--dtstart", "2025-01-01T00:00:00", "--rrule", "FREQ=SECONDLY",
-            "--from", "2025-01-01T00:00", "--to", "2025-01-02T03:00", "--budget", "1");
+            "expand", "--tz", "UTC", "--dtstart", "2025-01-01T00:00:00", "--rrule", DenseYearlyRule,
+            "--from", "2025-12-30T00:00", "--to", "2025-12-31T03:00", "--budget", "1");
 
         run.ExitCode.Should().Be(2);
         run.Output.Should().BeEmpty();
@@ -57,4 +61,6 @@ public sealed class ExpandBudgetTest
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("Option '--budget' must be 1 to 3,600,000 milliseconds");
     }
+
+    private static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
 }

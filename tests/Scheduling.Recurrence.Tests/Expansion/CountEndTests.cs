@@ -149,4 +149,19 @@ public sealed class CountEndTests
 
         act.Should().Throw<OperationCanceledException>();
     }
+
+    [Fact]
+    public void Cancellation_is_honoured_inside_one_period_of_millions_of_candidates()
+    {
+        static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
+        var rule = $"FREQ=YEARLY;BYMONTH={Values(1, 12)};BYMONTHDAY={Values(1, 31)};BYHOUR={Values(0, 23)};BYMINUTE={Values(0, 59)};BYSECOND={Values(0, 59)}";
+        var set = Series.Create("UTC", "2025-01-01T00:00", rule);
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        // Every second of 2025 is a candidate of its one yearly period; 30 December lies some 31 million candidates in.
+        var act = () => set.Between(Instant.FromUtc(2025, 12, 30, 0, 0), Instant.FromUtc(2025, 12, 31, 0, 0), cancelled.Token).Take(1).Count();
+
+        act.Should().Throw<OperationCanceledException>();
+    }
 }

@@ -19,9 +19,9 @@ public sealed class RecurrenceRule : IEquatable<RecurrenceRule>
 
     /// <summary>Creates a rule from its parts; every part but <paramref name="frequency"/> is optional.</summary>
     /// <param name="frequency">FREQ: the unit the rule steps by.</param>
-    /// <param name="interval">INTERVAL: how many units between steps; at least 1.</param>
-    /// <param name="count">COUNT: how many occurrences in all, DTSTART included; at least 1. Not with <paramref name="until"/>.</param>
-    /// <param name="until">UNTIL: the inclusive bound. Not with <paramref name="count"/>.</param>
+    /// <param name="interval">INTERVAL: how many units between steps; 1 to <see cref="MaxInterval"/>.</param>
+    /// <param name="count">COUNT: how many occurrences in all, DTSTART included; 1 to <see cref="MaxCount"/>. Not with <paramref name="until"/>.</param>
+    /// <param name="until">UNTIL: the inclusive bound, inside <see cref="SupportedRange"/>. Not with <paramref name="count"/>.</param>
     /// <param name="bySecond">BYSECOND: 0 to 60.</param>
     /// <param name="byMinute">BYMINUTE: 0 to 59.</param>
     /// <param name="byHour">BYHOUR: 0 to 23.</param>
@@ -54,14 +54,19 @@ public sealed class RecurrenceRule : IEquatable<RecurrenceRule>
             Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Freq, $"FREQ value {frequency} is not a frequency.");
         }
 
-        if (interval < 1)
+        if (RuleParts.CheckPositive(RuleParts.Interval, interval) is { } intervalProblem)
         {
-            Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Interval, $"INTERVAL value {interval} is out of range: it must be at least 1.");
+            Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Interval, intervalProblem);
         }
 
-        if (count is < 1)
+        if (count is int countValue && RuleParts.CheckPositive(RuleParts.Count, countValue) is { } countProblem)
         {
-            Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Count, $"COUNT value {count} is out of range: it must be at least 1.");
+            Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Count, countProblem);
+        }
+
+        if (until is { } untilValue && RuleParts.CheckUntil(untilValue) is { } untilProblem)
+        {
+            Throw(RecurrenceErrorCode.OutOfRange, RuleParts.Until, untilProblem);
         }
 
         if (weekStart < IsoDayOfWeek.Monday || weekStart > IsoDayOfWeek.Sunday)
@@ -76,7 +81,7 @@ public sealed class RecurrenceRule : IEquatable<RecurrenceRule>
         BySecond = Normalize(RuleParts.BySecond, bySecond);
         ByMinute = Normalize(RuleParts.ByMinute, byMinute);
         ByHour = Normalize(RuleParts.ByHour, byHour);
-        ByDay = byDay is null ? [] : [.. byDay.Distinct().Order()];
+        ByDay = NormalizeWeekdays(byDay);
         ByMonthDay = Normalize(RuleParts.ByMonthDay, byMonthDay);
         ByYearDay = Normalize(RuleParts.ByYearDay, byYearDay);
         ByWeekNo = Normalize(RuleParts.ByWeekNo, byWeekNo);
@@ -92,6 +97,16 @@ public sealed class RecurrenceRule : IEquatable<RecurrenceRule>
             throw new RecurrenceException(error);
         }
     }
+
+    /// <summary>
+    /// The largest COUNT a rule may have: 1,000,000. The limit keeps the work of finding where a COUNT rule ends (done
+    /// once per rule and start, then remembered) within a few tens of milliseconds whatever the rule; an occurrence a
+    /// second for eleven days, a minute for two years or an hour for a century all fit.
+    /// </summary>
+    public const int MaxCount = RuleParts.MaxCount;
+
+    /// <summary>The largest INTERVAL a rule may have: 999,999,999 (nine digits).</summary>
+    public const int MaxInterval = RuleParts.MaxInterval;
 
     /// <summary>Gets FREQ.</summary>
     public RecurrenceFrequency Frequency { get; }
@@ -219,6 +234,25 @@ public sealed class RecurrenceRule : IEquatable<RecurrenceRule>
             if (RuleParts.CheckValue(part, value) is { } message)
             {
                 Throw(RecurrenceErrorCode.OutOfRange, part, message);
+            }
+        }
+
+        return sorted;
+    }
+
+    private static ImmutableArray<OrdinalWeekday> NormalizeWeekdays(IEnumerable<OrdinalWeekday>? values)
+    {
+        if (values is null)
+        {
+            return [];
+        }
+
+        var sorted = values.Distinct().Order().ToImmutableArray();
+        foreach (var value in sorted)
+        {
+            if (RuleParts.CheckWeekday(value) is { } message)
+            {
+                Throw(RecurrenceErrorCode.OutOfRange, RuleParts.ByDay, message);
             }
         }
 

@@ -22,15 +22,25 @@ namespace Scheduling.Recurrence;
 /// UNTIL is inclusive; a UTC or floating UNTIL is compared as an instant, a DATE UNTIL includes that whole local day.
 /// An instant reached twice (an RDATE equal to a rule occurrence, or two local times that resolve to one instant in
 /// a gap) is yielded once.</para>
-/// <para><b>Bounds.</b> Expansion never walks from DTSTART to a far window when it can compute where to start (any
-/// rule without COUNT, and COUNT rules whose periods all yield the same number of occurrences). It stops at the end
-/// of the window, at UNTIL, at COUNT or at the end of year 9999, and gives up with
-/// <see cref="RecurrenceErrorCode.ExpansionLimitExceeded"/> after inspecting a million periods in a row without an
-/// occurrence. A rule that provably never matches (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30) yields only DTSTART.</para>
+/// <para><b>Bounds.</b> Expansion never walks from DTSTART to a far window: it computes the period to start from.
+/// A COUNT rule whose periods all yield the same number of occurrences counts the skipped ones arithmetically; any
+/// other COUNT rule is bounded by its last occurrence, found once per rule and DTSTART (by counting whole months,
+/// days or periods, so it costs milliseconds even at <see cref="RecurrenceRule.MaxCount"/>) and remembered for every
+/// set built from them. Expansion stops at the end of the window, at UNTIL, at COUNT or at the end of
+/// <see cref="SupportedRange"/>, and gives up with <see cref="RecurrenceErrorCode.ExpansionLimitExceeded"/> after
+/// inspecting a million periods in a row without an occurrence. A rule that provably never matches
+/// (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30; see <see cref="RuleNeverRecurs"/>) yields only DTSTART.</para>
+/// <para><b>Range.</b> DTSTART, RDATEs and EXDATEs lie inside <see cref="SupportedRange"/>, and every occurrence
+/// yielded starts inside it, so <see cref="Occurrence.Start"/> and <see cref="Occurrence.LocalStart"/> are always
+/// readable.</para>
 /// <para>This type is immutable and thread-safe: build it once per series and expand it from any thread.</para>
 /// </remarks>
 public sealed class RecurrenceSet
 {
+    private static readonly long RangeStartSeconds = SupportedRange.Start.ToUnixTimeSeconds();
+
+    private static readonly long RangeEndSeconds = SupportedRange.End.ToUnixTimeSeconds();
+
     /// <summary>Creates a recurrence set whose start is a local date-time in <paramref name="zone"/>.</summary>
     /// <param name="start">DTSTART, a local date-time in <paramref name="zone"/>, in whole seconds.</param>
     /// <param name="zone">The time zone the local times are read in.</param>
@@ -38,7 +48,7 @@ public sealed class RecurrenceSet
     /// <param name="recurrenceDates">RDATEs: extra local start times.</param>
     /// <param name="exceptionDates">EXDATEs: local start times to leave out.</param>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    /// <exception cref="RecurrenceException">A value has a fraction of a second.</exception>
+    /// <exception cref="RecurrenceException">A value has a fraction of a second or lies outside <see cref="SupportedRange"/>.</exception>
     public RecurrenceSet(
         LocalDateTime start,
         DateTimeZone zone,
@@ -135,7 +145,7 @@ public sealed class RecurrenceSet
 
     /// <summary>Creates an all-day recurrence set: DTSTART, RDATE and EXDATE are dates (RFC 5545 VALUE=DATE).</summary>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
-    /// <exception cref="RecurrenceException">The rule steps in hours, minutes or seconds, or names times of day.</exception>
+    /// <exception cref="RecurrenceException">The rule steps in hours, minutes or seconds, or names times of day; or a date lies outside <see cref="SupportedRange"/>.</exception>
     public static RecurrenceSet ForAllDay(
         LocalDate start,
         DateTimeZone zone,
@@ -148,6 +158,7 @@ public sealed class RecurrenceSet
     /// <param name="from">The inclusive start of the window.</param>
     /// <param name="to">The exclusive end of the window.</param>
     /// <param name="cancellationToken">Observed while expanding.</param>
+    /// <remarks>Occurrences all start inside <see cref="SupportedRange"/>; a window reaching past its edges is cut there.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="to"/> is before <paramref name="from"/>.</exception>
     public OccurrenceSequence Between(Instant from, Instant to, CancellationToken cancellationToken = default)
     {
@@ -159,23 +170,57 @@ public sealed class RecurrenceSet
         return new OccurrenceSequence(this, CeilingSeconds(from), CeilingSeconds(to), cancellationToken);
     }
 
-    /// <summary>The occurrences that start at or after <paramref name="from"/>; without COUNT or UNTIL they run to the end of year 9999.</summary>
+    /// <summary>
+    /// The occurrences that start at or after <paramref name="from"/>; without COUNT or UNTIL they run to the end of
+    /// <see cref="SupportedRange"/>.
+    /// </summary>
     public OccurrenceSequence StartingAt(Instant from, CancellationToken cancellationToken = default) =>
-        new(this, CeilingSeconds(from), long.MaxValue, cancellationToken);
+        new(this, CeilingSeconds(from), RangeEndSeconds, cancellationToken);
 
-    /// <summary>All occurrences; without COUNT or UNTIL they run to the end of year 9999, so take what you need.</summary>
+    /// <summary>All occurrences; without COUNT or UNTIL they run to the end of <see cref="SupportedRange"/>, so take what you need.</summary>
     public OccurrenceSequence All(CancellationToken cancellationToken = default) =>
-        new(this, long.MinValue, long.MaxValue, cancellationToken);
+        new(this, RangeStartSeconds, RangeEndSeconds, cancellationToken);
 
+    /// <summary>
+    /// Whether the rule can be shown, when the set is built, never to produce an occurrence of its own (for example
+    /// <c>FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30</c>, <c>BYYEARDAY=366;BYMONTH=2</c> or <c>BYMONTHDAY=31;BYMONTH=4,6,9,11</c>).
+    /// Such a set holds DTSTART (which RFC 5545 section 3.3.10 always counts as the first occurrence) and its RDATEs,
+    /// and expanding it costs nothing. False for a set without a rule.
+    /// </summary>
+    /// <remarks>
+    /// The check looks at the day, month, week, time and BYSETPOS parts against every shape a Gregorian year can
+    /// take; a rule that can match but whose INTERVAL keeps stepping past the matching periods is not detected, and
+    /// its expansion ends at the end of <see cref="SupportedRange"/> instead.
+    /// </remarks>
+    public bool RuleNeverRecurs => Plan is { NeverMatches: true };
+
+    /// <summary>
+    /// Whole seconds at or after <paramref name="instant"/>, clamped to <see cref="SupportedRange"/>: no occurrence
+    /// lies outside it, so a window reaching past its edges holds what the part inside holds.
+    /// </summary>
     private static long CeilingSeconds(Instant instant)
     {
         var seconds = instant.ToUnixTimeSeconds();
-        return Instant.FromUnixTimeSeconds(seconds) == instant ? seconds : seconds + 1;
+        seconds = Instant.FromUnixTimeSeconds(seconds) == instant ? seconds : seconds + 1;
+        return Math.Clamp(seconds, RangeStartSeconds, RangeEndSeconds);
     }
 
-    private static LocalDateTime WholeSecond(LocalDateTime value, string what) => value.NanosecondOfSecond == 0
-        ? value
-        : throw Invalid($"{what} {value:uuuu-MM-dd'T'HH:mm:ss.FFFFFFFFF} has a fraction of a second; RFC 5545 date-times are whole seconds.");
+    private static LocalDateTime WholeSecond(LocalDateTime value, string what)
+    {
+        if (value.NanosecondOfSecond != 0)
+        {
+            throw Invalid($"{what} {value:uuuu-MM-dd'T'HH:mm:ss.FFFFFFFFF} has a fraction of a second; RFC 5545 date-times are whole seconds.");
+        }
+
+        if (!SupportedRange.Contains(value))
+        {
+            throw new RecurrenceException(new RecurrenceError(
+                RecurrenceErrorCode.OutOfRange,
+                $"{what} {value:uuuu-MM-dd'T'HH:mm:ss} is outside the supported range: it must lie from 0001-01-02T00:00:00 to before 9999-12-31T00:00:00."));
+        }
+
+        return value;
+    }
 
     private static RecurrenceException Invalid(string message) =>
         new(new RecurrenceError(RecurrenceErrorCode.InvalidSet, message));

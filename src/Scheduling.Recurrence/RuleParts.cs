@@ -21,6 +21,15 @@ internal static class RuleParts
     public const string BySetPos = "BYSETPOS";
     public const string WeekStart = "WKST";
 
+    /// <summary>The largest COUNT a rule may have (see <see cref="RecurrenceRule.MaxCount"/>).</summary>
+    public const int MaxCount = 1_000_000;
+
+    /// <summary>The largest INTERVAL a rule may have (see <see cref="RecurrenceRule.MaxInterval"/>).</summary>
+    public const int MaxInterval = 999_999_999;
+
+    /// <summary>The largest magnitude of a BYDAY ordinal: a year has at most 53 of each weekday.</summary>
+    public const int MaxOrdinal = 53;
+
     /// <summary>Gets the inclusive range of a numeric list part, and whether zero is allowed.</summary>
     public static (int Min, int Max, bool Signed) RangeOf(string part) => part switch
     {
@@ -35,8 +44,42 @@ internal static class RuleParts
         _ => throw new ArgumentOutOfRangeException(nameof(part), part, null),
     };
 
+    /// <summary>Checks COUNT or INTERVAL: 1 to its maximum. Returns a sentence naming the problem, or null.</summary>
+    public static string? CheckPositive(string part, long value)
+    {
+        var max = part == Count ? MaxCount : MaxInterval;
+        if (value < 1)
+        {
+            return $"{part} value {value} is out of range: it must be at least 1.";
+        }
+
+        return value > max ? $"{part} value {value} is out of range: it must be at most {max:N0}." : null;
+    }
+
+    /// <summary>Checks an UNTIL value against <see cref="SupportedRange"/>. Returns a sentence naming the problem, or null.</summary>
+    public static string? CheckUntil(RecurrenceUntil until)
+    {
+        var inside = until.Kind switch
+        {
+            RecurrenceUntilKind.Date => until.Date >= SupportedRange.LocalStart.Date && until.Date < SupportedRange.LocalEnd.Date,
+            RecurrenceUntilKind.LocalDateTime => SupportedRange.Contains(until.LocalDateTime),
+            _ => SupportedRange.Contains(until.Instant),
+        };
+        return inside
+            ? null
+            : $"UNTIL value {until} is outside the supported range: it must lie from 0001-01-02 to before 9999-12-31.";
+    }
+
+    /// <summary>Checks one BYDAY entry: a day of the week and an ordinal within ±53. Returns a sentence naming the problem, or null.</summary>
+    public static string? CheckWeekday(OrdinalWeekday entry) =>
+        entry.Day < NodaTime.IsoDayOfWeek.Monday || entry.Day > NodaTime.IsoDayOfWeek.Sunday
+            ? $"BYDAY value has day {(int)entry.Day}, which is not a day of the week."
+            : Math.Abs(entry.Ordinal) > MaxOrdinal
+                ? $"BYDAY value {entry} has ordinal {entry.Ordinal}: use 1 to {MaxOrdinal} or -{MaxOrdinal} to -1."
+                : null;
+
     /// <summary>Checks one value of a numeric list part; returns a sentence naming the problem, or null.</summary>
-    public static string? CheckValue(string part, int value)
+    public static string? CheckValue(string part, long value)
     {
         var (min, max, signed) = RangeOf(part);
         var magnitude = signed ? Math.Abs(value) : value;

@@ -22,7 +22,7 @@ internal sealed class ExpandCommand : Command
         + "the UTC offset (2025-03-09T03:30:00-04:00), or a date (2025-01-06) for an all-day series.\n"
         + "Local times are read in --tz by RFC 5545 section 3.3.5: a time skipped by a DST change takes the offset "
         + "before the change, an ambiguous time its first occurrence.\n"
-        + "Limits per request: 100,000 occurrences and a 100-year window. "
+        + "Limits per request: 100,000 occurrences, a 100-year window and a time budget (--budget, 2,000 ms by default). "
         + "Exit codes: 0 done, 2 invalid input (the reason on standard error).";
 
     private readonly StandardStreams _streams;
@@ -75,7 +75,15 @@ internal sealed class ExpandCommand : Command
             + "{\"id\":\"c1\",\"tz\":\"America/New_York\",\"dtstart\":\"2025-01-06T18:30:00\",\"rrule\":\"FREQ=WEEKLY;BYDAY=MO\","
             + "\"exdate\":[],\"rdate\":[],\"from\":\"2025-01-01T00:00:00\",\"to\":\"2026-01-01T00:00:00\"}. "
             + "Write one line per request, in order: {\"id\":\"c1\",\"occurrences\":[...]} or {\"id\":\"c1\",\"error\":\"...\"}. "
-            + "A bad line gets an error line and the stream goes on; the exit code is 0 at the end of input. Takes no other option.",
+            + "A bad line gets an error line and the stream goes on; the exit code is 0 at the end of input. Takes no other option but --budget.",
+    };
+
+    private readonly Option<int> _budget = new("--budget")
+    {
+        Description = "The most time one request may take to expand, in milliseconds (1 to 3,600,000; 2,000 by default). "
+            + "A request that runs out fails with an error; with --jsonl its line gets an error response and the stream goes on.",
+        HelpName = "milliseconds",
+        DefaultValueFactory = _ => ExpansionLimits.DefaultBudgetMilliseconds,
     };
 
     /// <summary>Creates the command, reading and writing <paramref name="streams"/>.</summary>
@@ -91,6 +99,7 @@ internal sealed class ExpandCommand : Command
         Options.Add(_exceptionDates);
         Options.Add(_recurrenceDates);
         Options.Add(_jsonLines);
+        Options.Add(_budget);
         Validators.Add(Validate);
         SetAction(Run);
     }
@@ -99,6 +108,11 @@ internal sealed class ExpandCommand : Command
 
     private void Validate(CommandResult result)
     {
+        if (result.GetResult(_budget) is not null && result.GetValue(_budget) is < 1 or > ExpansionLimits.MaxBudgetMilliseconds)
+        {
+            result.AddError($"Option '--budget' must be 1 to {ExpansionLimits.MaxBudgetMilliseconds:N0} milliseconds, not {result.GetValue(_budget)}.");
+        }
+
         if (result.GetValue(_jsonLines))
         {
             var given = RequestOptions.Where(option => result.GetResult(option) is not null).Select(option => option.Name).ToList();
@@ -123,7 +137,7 @@ internal sealed class ExpandCommand : Command
     {
         if (parseResult.GetValue(_jsonLines))
         {
-            new JsonLinesExpander().Run(_streams.Input, _streams.Output);
+            new JsonLinesExpander(budget: TimeSpan.FromMilliseconds(parseResult.GetValue(_budget))).Run(_streams.Input, _streams.Output);
             return ExitCodes.Success;
         }
 
@@ -140,7 +154,7 @@ internal sealed class ExpandCommand : Command
 
         var occurrences = new List<Occurrence>();
         if (!ExpansionRequest.TryCreate(input, new TimeZoneCache(), out var request, out var error)
-            || !request.TryExpand(occurrences, out error))
+            || !request.TryExpand(occurrences, out error, TimeSpan.FromMilliseconds(parseResult.GetValue(_budget))))
         {
             _streams.Error.WriteLine($"scheduling expand: {error}");
             return ExitCodes.InvalidInput;

@@ -16,7 +16,8 @@ namespace Scheduling.Cli.Expansion;
 /// takes the offset before the gap, an ambiguous time its first occurrence. The window then compares instants.</para>
 /// <para>A date DTSTART makes an all-day series (RFC 5545 VALUE=DATE): its EXDATEs and RDATEs must be dates too,
 /// and its occurrences are written as dates. A date window bound means midnight at the start of that day.</para>
-/// <para>Requests are bounded by <see cref="ExpansionLimits"/>. This type is immutable and thread-safe.</para>
+/// <para>Every local value lies in <see cref="SupportedRange"/> (a window may end at its end). Requests are bounded by
+/// <see cref="ExpansionLimits"/>. This type is immutable and thread-safe.</para>
 /// </remarks>
 internal sealed class ExpansionRequest
 {
@@ -91,17 +92,23 @@ internal sealed class ExpansionRequest
     /// Expands the request into <paramref name="occurrences"/>, in ascending order of start, each instant once.
     /// </summary>
     /// <param name="occurrences">Cleared, then filled; left empty when expansion fails.</param>
-    /// <param name="error">Why expansion failed: more than <see cref="ExpansionLimits.MaxOccurrences"/> occurrences, or the engine gave up.</param>
+    /// <param name="error">
+    /// Why expansion failed: more than <see cref="ExpansionLimits.MaxOccurrences"/> occurrences, the budget ran out,
+    /// or the engine gave up.
+    /// </param>
+    /// <param name="budget">How long expansion may take before it stops with an error; null or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
     /// <param name="cancellationToken">Observed while expanding.</param>
     /// <returns>True when every occurrence in the window is in <paramref name="occurrences"/>.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public bool TryExpand(List<Occurrence> occurrences, [NotNullWhen(false)] out string? error, CancellationToken cancellationToken = default)
+    public bool TryExpand(List<Occurrence> occurrences, [NotNullWhen(false)] out string? error, TimeSpan? budget = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
         occurrences.Clear();
+        using var timeLimit = budget is not { } limit || limit == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeLimit?.CancelAfter(budget!.Value);
         try
         {
-            foreach (var occurrence in Set.Between(From, To, cancellationToken))
+            foreach (var occurrence in Set.Between(From, To, timeLimit?.Token ?? cancellationToken))
             {
                 if (occurrences.Count == ExpansionLimits.MaxOccurrences)
                 {
@@ -119,6 +126,14 @@ internal sealed class ExpansionRequest
         {
             occurrences.Clear();
             error = $"expansion stopped: {exception.Error.Message}";
+            return false;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            occurrences.Clear();
+            error = string.Create(
+                CultureInfo.InvariantCulture,
+                $"expansion ran out of its budget of {budget!.Value.TotalMilliseconds:N0} ms (--budget); narrow from and to, or simplify the rule");
             return false;
         }
 
@@ -221,6 +236,15 @@ internal sealed class ExpansionRequest
         out Instant toInstant,
         [NotNullWhen(false)] out string? error)
     {
+        fromInstant = default;
+        toInstant = default;
+        if (!SupportedRange.Contains(from.Value) || to.Value < SupportedRange.LocalStart || to.Value > SupportedRange.LocalEnd)
+        {
+            var (field, value) = SupportedRange.Contains(from.Value) ? ("to", to) : ("from", from);
+            error = $"{field} {value} is outside the supported range: the window must lie from 0001-01-02T00:00:00 to 9999-12-31T00:00:00";
+            return false;
+        }
+
         fromInstant = from.Value.InZoneLeniently(zone).ToInstant();
         toInstant = to.Value.InZoneLeniently(zone).ToInstant();
         if (toInstant < fromInstant)

@@ -19,8 +19,9 @@ namespace Scheduling.Cli.Expansion;
 /// <c>id</c> echoed as given. A line that fails in any way gets an error response and the stream goes on; blank
 /// lines get no response. Responses are UTF-8 and end with <c>\n</c>.</para>
 /// <para>Work per line is small: zones are cached, and the response is built in one reused buffer and written with
-/// one call. Each request is bounded by <see cref="ExpansionLimits"/>. An instance is not thread-safe; give each
-/// stream its own.</para>
+/// one call. Each request is bounded by <see cref="ExpansionLimits"/> and by the expander's budget of time: a line
+/// that runs out gets an error response and the next line is read. An instance is not thread-safe; give each stream
+/// its own.</para>
 /// </remarks>
 internal sealed class JsonLinesExpander
 {
@@ -34,15 +35,21 @@ internal sealed class JsonLinesExpander
     private const int MaxRetainedRequestBytes = 1 << 20;
 
     private readonly TimeZoneCache _zones;
+    private readonly TimeSpan _budget;
     private readonly List<Occurrence> _occurrences = [];
     private readonly ArrayBufferWriter<byte> _response = new(4096);
     private byte[] _request = new byte[4096];
 
     /// <summary>Creates an expander.</summary>
     /// <param name="zones">The zone cache to use; a new one over the tz database by default.</param>
-    public JsonLinesExpander(TimeZoneCache? zones = null)
+    /// <param name="budget">
+    /// How long one line may expand before it gets an error response instead; by default
+    /// <see cref="ExpansionLimits.DefaultBudgetMilliseconds"/>, <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
+    /// </param>
+    public JsonLinesExpander(TimeZoneCache? zones = null, TimeSpan? budget = null)
     {
         _zones = zones ?? new TimeZoneCache();
+        _budget = budget ?? TimeSpan.FromMilliseconds(ExpansionLimits.DefaultBudgetMilliseconds);
     }
 
     /// <summary>Reads requests from <paramref name="input"/> until it ends and writes a response for each to <paramref name="output"/>.</summary>
@@ -87,7 +94,7 @@ internal sealed class JsonLinesExpander
         {
             if (RequestLineReader.TryRead(Encode(line), out id, out var input, out error)
                 && ExpansionRequest.TryCreate(input, _zones, out var request, out error)
-                && request.TryExpand(_occurrences, out error, cancellationToken))
+                && request.TryExpand(_occurrences, out error, _budget, cancellationToken))
             {
                 WriteOccurrences(writer, id, request.IsAllDay);
                 return;

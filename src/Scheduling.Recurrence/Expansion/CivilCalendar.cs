@@ -11,8 +11,8 @@ internal static class CivilCalendar
 {
     public const int SecondsPerDay = 86_400;
 
-    /// <summary>The first local second after 9999-12-31T23:59:59, the end of NodaTime's ISO calendar.</summary>
-    public static readonly long EndOfTime = (DaysFromCivil(9999, 12, 31) + 1) * SecondsPerDay;
+    /// <summary>The first local second after <see cref="SupportedRange"/>: 9999-12-31T00:00:00. Expansion stops there.</summary>
+    public static readonly long SupportedEnd = ToLocalSeconds(SupportedRange.LocalEnd);
 
     private static readonly int[] MonthStartNormal = [0, 0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334, 365];
     private static readonly int[] MonthStartLeap = [0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335, 366];

@@ -16,7 +16,7 @@ internal struct RuleCursor
 
     private readonly RulePlan _plan;
     private readonly CancellationToken _cancellationToken;
-    private readonly long _endLocal;
+    private long _endLocal;
     private readonly int _maxEmptyPeriods;
     private readonly int[]? _selected;
     private DayMask _mask;
@@ -30,30 +30,53 @@ internal struct RuleCursor
     private long _emitted;
     private long _work;
     private long _loads;
+    private long _taken;
+    private bool _countedByEnd;
     private bool _startPending;
     private bool _loaded;
     private bool _done;
 
-    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, int maxEmptyPeriods = MaxEmptyPeriods, bool scanningPeriodZero = false)
+    /// <param name="plan">The plan to walk.</param>
+    /// <param name="cancellationToken">Checked every 1,024 periods.</param>
+    /// <param name="endLocal">The exclusive local end of the walk.</param>
+    /// <param name="maxEmptyPeriods">How many periods in a row may hold nothing before the walk gives up.</param>
+    /// <param name="scanningPeriodZero">For the plan: leave DTSTART out while period zero is scanned.</param>
+    /// <param name="countFree">For the plan: yield every candidate, ignoring COUNT and DTSTART, while the count end is found.</param>
+    public RuleCursor(RulePlan plan, CancellationToken cancellationToken, long endLocal, int maxEmptyPeriods = MaxEmptyPeriods, bool scanningPeriodZero = false, bool countFree = false)
     {
         _plan = plan;
         _maxEmptyPeriods = maxEmptyPeriods;
         _cancellationToken = cancellationToken;
-        _endLocal = Math.Min(Math.Min(endLocal, plan.UntilLocalExclusive), CivilCalendar.EndOfTime);
+        _endLocal = Math.Min(Math.Min(endLocal, plan.UntilLocalExclusive), CivilCalendar.SupportedEnd);
         _selected = plan.SetPositions.Length > 0 ? new int[plan.SetPositions.Length] : null;
-        _startPending = !scanningPeriodZero && !plan.StartIsGenerated;
+        _startPending = !scanningPeriodZero && !countFree && !plan.StartIsGenerated;
+        _countedByEnd = countFree;
         _bit = -1;
     }
 
     /// <summary>
-    /// Skips every period that ends before <paramref name="localTarget"/> without generating it, when that cannot
-    /// change the result: always without COUNT, and with COUNT when every period yields the same number of occurrences.
+    /// Skips every period that ends before <paramref name="localTarget"/> without generating it: without COUNT; with
+    /// COUNT when every period yields the same number of occurrences (the count skipped is then arithmetic); and for
+    /// any other COUNT rule by its <see cref="RulePlan.CountEnd"/>, which turns COUNT into an end bound.
     /// </summary>
     public void SeekTo(long localTarget)
     {
-        if (_plan.Count > 0 && _plan.ConstantPeriodCount < 0)
+        var byEnd = _plan.Count > 0 && _plan.ConstantPeriodCount < 0 && !_countedByEnd;
+        if (byEnd)
         {
-            return;
+            var countEnd = _plan.CountEnd(_cancellationToken);
+            if (countEnd == RulePlan.CountEndUnreachable)
+            {
+                return;
+            }
+
+            if (localTarget > countEnd)
+            {
+                _done = true;
+                return;
+            }
+
+            _endLocal = Math.Min(_endLocal, countEnd + 1);
         }
 
         var period = PeriodContaining(localTarget);
@@ -62,7 +85,11 @@ internal struct RuleCursor
             return;
         }
 
-        if (_plan.Count > 0)
+        if (byEnd)
+        {
+            _countedByEnd = true;
+        }
+        else if (_plan.Count > 0 && !_countedByEnd)
         {
             var skipped = _plan.PeriodZeroCount + ((period - 1) * _plan.ConstantPeriodCount);
             if (skipped >= _plan.Count)
@@ -104,6 +131,13 @@ internal struct RuleCursor
                 continue;
             }
 
+            // One period can hold millions of candidates (a yearly rule with every second of the year), so the token
+            // is looked at as candidates are taken, not only as periods are loaded.
+            if ((++_taken & 4095) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
             if (local < _plan.StartLocal)
             {
                 continue;
@@ -141,7 +175,7 @@ internal struct RuleCursor
 
     private bool Emit(long local)
     {
-        if (local >= _endLocal || (_plan.Count > 0 && _emitted >= _plan.Count))
+        if (local >= _endLocal || (_plan.Count > 0 && !_countedByEnd && _emitted >= _plan.Count))
         {
             _done = true;
             return false;
@@ -181,6 +215,95 @@ internal struct RuleCursor
             }
 
             _period = next;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// For the plan: the local start of the COUNT-th occurrence, found by counting whole periods (the candidates a
+    /// period's day mask and offsets hold, after BYSETPOS) and walking only the period that holds it. Returns the end
+    /// of the supported range when COUNT is not used up inside it.
+    /// </summary>
+    public long FindCountEndByPeriods()
+    {
+        var remaining = _plan.Count - _plan.PeriodZeroCount;
+        if (remaining <= 0)
+        {
+            // Period zero (with DTSTART) holds them all.
+            var last = _plan.StartLocal;
+            while (MoveNext(out var local))
+            {
+                last = local;
+            }
+
+            return last;
+        }
+
+        _countedByEnd = true;
+        _startPending = false;
+        _period = 1;
+        while (PeriodStartLocal(_period) < _endLocal)
+        {
+            if (++_work > _maxEmptyPeriods)
+            {
+                throw new RecurrenceException(new RecurrenceError(
+                    RecurrenceErrorCode.ExpansionLimitExceeded,
+                    $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
+                    RuleParts.Freq));
+            }
+
+            if ((++_loads & 1023) == 0)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            if (!Fill(_period, out var next))
+            {
+                _period = next;
+                continue;
+            }
+
+            _work = 0;
+            var candidates = _selected is not null ? _selectedCount : (long)_mask.Count(_plan.MaskWords) * _plan.Offsets.Length;
+            if (candidates < remaining)
+            {
+                remaining -= candidates;
+                _period++;
+                continue;
+            }
+
+            var found = 0L;
+            while (TakeFromPeriod(out var local))
+            {
+                if (++found == remaining)
+                {
+                    return Math.Min(local, CivilCalendar.SupportedEnd);
+                }
+            }
+        }
+
+        return CivilCalendar.SupportedEnd;
+    }
+
+    /// <summary>For the plan: whether a MONTHLY or YEARLY rule's day parts name any day in <paramref name="year"/>.</summary>
+    public bool HasCandidatesIn(long year)
+    {
+        if (_plan.Frequency == RecurrenceFrequency.Yearly)
+        {
+            _mask.Clear(_plan.MaskWords);
+            FillYear(year);
+            return !_mask.IsEmpty(_plan.MaskWords);
+        }
+
+        for (var month = 0; month < 12; month++)
+        {
+            _mask.Clear(_plan.MaskWords);
+            FillMonth((year * 12) + month);
+            if (!_mask.IsEmpty(_plan.MaskWords))
+            {
+                return true;
+            }
         }
 
         return false;
@@ -237,7 +360,7 @@ internal struct RuleCursor
                 FillMonth(_plan.FirstPeriodStart + (period * _plan.PeriodStep));
                 break;
             case RecurrenceFrequency.Weekly:
-                FillWeek(_plan.FirstDay + (period * 7 * _plan.Interval));
+                FillWeek(_plan.FirstDay + (period * 7 * _plan.Interval), ref next);
                 break;
             case RecurrenceFrequency.Daily:
                 FillDay(period, ref next);
@@ -381,23 +504,53 @@ internal struct RuleCursor
         _mask.OrAt(0, bits);
     }
 
-    private void FillWeek(long weekStartDay)
+    private void FillWeek(long weekStartDay, ref long next)
     {
         _firstDay = weekStartDay;
         var bits = _plan.WeekPattern;
         if (_plan.MonthMask != 0)
         {
+            var allowedDays = 0u;
             for (var index = 0; index < 7; index++)
             {
                 CivilCalendar.CivilFromDays(weekStartDay + index, out _, out var month, out _);
-                if ((_plan.MonthMask & (1 << month)) == 0)
+                if ((_plan.MonthMask & (1 << month)) != 0)
                 {
-                    bits &= ~(1u << index);
+                    allowedDays |= 1u << index;
                 }
+            }
+
+            bits &= allowedDays;
+            if (allowedDays == 0)
+            {
+                // The whole week is in months BYMONTH leaves out: go on from the week holding the next allowed month's first day.
+                var allowed = NextAllowedMonthStart(weekStartDay + 7);
+                next = Math.Max(next, CivilCalendar.FloorDivide(allowed - _plan.FirstDay, 7L * _plan.Interval));
             }
         }
 
         _mask.OrAt(0, bits);
+    }
+
+    /// <summary>The first day, at or after <paramref name="day"/>, of a month BYMONTH allows (or <paramref name="day"/> when its month is allowed).</summary>
+    private readonly long NextAllowedMonthStart(long day)
+    {
+        CivilCalendar.CivilFromDays(day, out var year, out var month, out _);
+        if ((_plan.MonthMask & (1 << month)) != 0)
+        {
+            return day;
+        }
+
+        for (var step = 0; step < 12; step++)
+        {
+            (year, month) = month == 12 ? (year + 1, 1) : (year, month + 1);
+            if ((_plan.MonthMask & (1 << month)) != 0)
+            {
+                break;
+            }
+        }
+
+        return CivilCalendar.DaysFromCivil(year, month, 1);
     }
 
     private void FillDay(long period, ref long next)
@@ -410,7 +563,7 @@ internal struct RuleCursor
             return;
         }
 
-        next = Math.Max(next, StepsToReach(NextPossibleDay(day) * CivilCalendar.SecondsPerDay));
+        next = Math.Max(next, StepsToReach(_plan.NextMatchingDay(day) * CivilCalendar.SecondsPerDay));
     }
 
     private void FillUnit(long period, ref long next)
@@ -419,46 +572,22 @@ internal struct RuleCursor
         var day = CivilCalendar.FloorDivide(unitStart, CivilCalendar.SecondsPerDay);
         if (!_plan.DayMatches(day))
         {
-            next = Math.Max(next, StepsToReach(NextPossibleDay(day) * CivilCalendar.SecondsPerDay));
+            next = Math.Max(next, StepsToReach(_plan.NextMatchingDay(day) * CivilCalendar.SecondsPerDay));
             return;
         }
 
         var secondOfDay = (int)(unitStart - (day * CivilCalendar.SecondsPerDay));
         if (!_plan.TimeMatches(secondOfDay))
         {
-            // Jump to the next hour (or minute) that could pass, instead of stepping through this one; when only
-            // the second fails, the next period may pass.
-            var hourFails = _plan.HourMask != 0 && (_plan.HourMask & (1UL << (secondOfDay / 3600))) == 0;
-            var minuteFails = _plan.Frequency != RecurrenceFrequency.Hourly
-                && _plan.MinuteMask != 0 && (_plan.MinuteMask & (1UL << (secondOfDay / 60 % 60))) == 0;
-            if (hourFails || minuteFails)
-            {
-                var skipTo = hourFails
-                    ? unitStart - (secondOfDay % 3600) + 3600
-                    : unitStart - (secondOfDay % 60) + 60;
-                next = Math.Max(next, StepsToReach(skipTo));
-            }
-
+            // Jump to the next time of day that passes BYHOUR, BYMINUTE and BYSECOND (or the next day), instead of
+            // stepping through the times between.
+            var passing = _plan.NextPassingTime(secondOfDay);
+            next = Math.Max(next, StepsToReach((day * CivilCalendar.SecondsPerDay) + passing));
             return;
         }
 
         _unitStart = unitStart;
         _mask.Set(0);
-    }
-
-    /// <summary>The first day after <paramref name="day"/> that could pass the day filters: the next day, or the first day of the next month when BYMONTH rules this month out.</summary>
-    private readonly long NextPossibleDay(long day)
-    {
-        if (_plan.MonthMask != 0)
-        {
-            CivilCalendar.CivilFromDays(day, out var year, out var month, out _);
-            if ((_plan.MonthMask & (1 << month)) == 0)
-            {
-                return month == 12 ? CivilCalendar.DaysFromCivil(year + 1, 1, 1) : CivilCalendar.DaysFromCivil(year, month + 1, 1);
-            }
-        }
-
-        return day + 1;
     }
 
     private readonly long StepsToReach(long local) =>

@@ -10,8 +10,26 @@ namespace Scheduling.Recurrence.Expansion;
 /// </summary>
 internal sealed class RulePlan
 {
+    /// <summary>A <see cref="CountEnd"/> that could not be found within the expansion limits: the rule is walked from DTSTART.</summary>
+    public const long CountEndUnreachable = long.MinValue + 1;
+
+    /// <summary>A <see cref="CountEnd"/> not worked out yet.</summary>
+    private const long CountEndUnknown = long.MinValue;
+
+    /// <summary>
+    /// Years that together show every shape a Gregorian year takes: the weekday of 1 January, whether the year and
+    /// its neighbours are leap years (around the centuries that skip one too), which is all BYWEEKNO, BYYEARDAY,
+    /// BYMONTHDAY and BYDAY ordinals depend on. A day part that matches in none of them matches in no year.
+    /// </summary>
+    private static readonly long[] RepresentativeYears =
+        [.. Enumerable.Range(2001, 28).Concat(Enumerable.Range(2096, 10)).Concat(Enumerable.Range(2196, 10)).Concat(Enumerable.Range(2296, 10)).Select(year => (long)year)];
+
+    private readonly RecurrenceRule _rule;
+    private long _countEnd = CountEndUnknown;
+
     public RulePlan(RecurrenceRule rule, long startLocal, bool allDay)
     {
+        _rule = rule;
         Frequency = rule.Frequency;
         Interval = rule.Interval;
         Count = rule.Count ?? 0;
@@ -145,7 +163,8 @@ internal sealed class RulePlan
         MaskWords = Frequency == RecurrenceFrequency.Yearly ? DayMask.Words : 1;
         PeriodStep = Frequency >= RecurrenceFrequency.Monthly ? Interval : Interval * UnitSeconds;
         LastPeriod = ComputeLastPeriod();
-        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch();
+        NeverMatches = Offsets.Length == 0 || !MonthDaysCanMatch() || !TimesCanMatch() || !SetPositionsCanMatch()
+            || (!noDayParts && !DayPartsCanMatch());
         ConstantPeriodCount = NeverMatches ? -1 : ComputeConstantPeriodCount();
         var zero = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
         (StartIsGenerated, PeriodZeroCount) = zero.ScanPeriodZero();
@@ -254,6 +273,98 @@ internal sealed class RulePlan
 
     public bool IsSubDaily => Frequency < RecurrenceFrequency.Daily;
 
+    /// <summary>
+    /// For a COUNT rule whose periods do not all yield the same number of occurrences: the local start of its last
+    /// occurrence, or <see cref="CountEndUnreachable"/>. Every candidate the rule generates from DTSTART up to this
+    /// end is within COUNT, so an expansion far from DTSTART can seek as if the end were an UNTIL instead of counting
+    /// from DTSTART. Found once by walking the rule (at most <see cref="RecurrenceRule.MaxCount"/> occurrences), then
+    /// remembered by the plan and by <see cref="CountEndCache"/> for every plan of the same rule and start.
+    /// </summary>
+    public long CountEnd(CancellationToken cancellationToken)
+    {
+        var known = Volatile.Read(ref _countEnd);
+        if (known != CountEndUnknown)
+        {
+            return known;
+        }
+
+        var key = new CountEndCache.Key(_rule, StartLocal, AllDay);
+        if (!CountEndCache.TryGet(key, out known))
+        {
+            known = FindCountEnd(cancellationToken);
+            CountEndCache.Add(key, known);
+        }
+
+        Volatile.Write(ref _countEnd, known);
+        return known;
+    }
+
+    /// <summary>The days of a month that pass BYMONTH, BYMONTHDAY, BYYEARDAY and BYDAY without ordinals: bit <c>d-1</c> for day <c>d</c>.</summary>
+    public uint DayBitsOfMonth(long year, int month)
+    {
+        if (MonthMask != 0 && (MonthMask & (1 << month)) == 0)
+        {
+            return 0;
+        }
+
+        var daysInMonth = CivilCalendar.DaysInMonth(year, month);
+        var bits = (1u << daysInMonth) - 1;
+        if (HasMonthDay)
+        {
+            bits &= MonthDayPositive | NegativeMonthDays[daysInMonth - 28];
+        }
+
+        if (YearDays.Length > 0)
+        {
+            var first = CivilCalendar.MonthStartInYear(year, month);
+            var daysInYear = CivilCalendar.DaysInYear(year);
+            uint yearDayBits = 0;
+            foreach (var yearDay in YearDays)
+            {
+                var index = (yearDay > 0 ? yearDay - 1 : daysInYear + yearDay) - first;
+                if (index >= 0 && index < daysInMonth)
+                {
+                    yearDayBits |= 1u << index;
+                }
+            }
+
+            bits &= yearDayBits;
+        }
+
+        if (WeekdayMask != 0)
+        {
+            bits &= WeekdayPatterns[CivilCalendar.DayOfWeek(CivilCalendar.DaysFromCivil(year, month, 1)) - 1];
+        }
+
+        return bits;
+    }
+
+    /// <summary>
+    /// The first day after <paramref name="day"/> that passes <see cref="DayMatches"/>, found a month at a time;
+    /// a day at or after the end of <see cref="SupportedRange"/> when there is none.
+    /// </summary>
+    public long NextMatchingDay(long day)
+    {
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        CivilCalendar.CivilFromDays(day + 1, out var year, out var month, out var dayOfMonth);
+        while (true)
+        {
+            var bits = DayBitsOfMonth(year, month) & ~((1u << (dayOfMonth - 1)) - 1);
+            var monthStart = CivilCalendar.DaysFromCivil(year, month, 1);
+            if (bits != 0)
+            {
+                return monthStart + BitOperations.TrailingZeroCount(bits);
+            }
+
+            if (monthStart >= endDay)
+            {
+                return endDay;
+            }
+
+            (year, month, dayOfMonth) = month == 12 ? (year + 1, 1, 1) : (year, month + 1, 1);
+        }
+    }
+
     public bool DayMatches(long day)
     {
         if (MonthMask != 0 || HasMonthDay || YearDays.Length > 0)
@@ -288,6 +399,59 @@ internal sealed class RulePlan
         (HourMask == 0 || (HourMask & (1UL << (secondOfDay / 3600))) != 0)
         && (Frequency == RecurrenceFrequency.Hourly || MinuteMask == 0 || (MinuteMask & (1UL << (secondOfDay / 60 % 60))) != 0)
         && (Frequency != RecurrenceFrequency.Secondly || SecondMask == 0 || (SecondMask & (1UL << (secondOfDay % 60))) != 0);
+
+    /// <summary>
+    /// For sub-daily rules: the first second of the day at or after <paramref name="secondOfDay"/> whose period would
+    /// pass <see cref="TimeMatches"/>, or 86,400 when none is left that day.
+    /// </summary>
+    public int NextPassingTime(int secondOfDay)
+    {
+        var hour = secondOfDay / 3600;
+        var minute = secondOfDay / 60 % 60;
+        var second = secondOfDay % 60;
+        for (var h = NextBit(HourMask, hour, 24); h >= 0; h = NextBit(HourMask, h + 1, 24))
+        {
+            if (Frequency == RecurrenceFrequency.Hourly)
+            {
+                return h == hour ? secondOfDay : h * 3600;
+            }
+
+            for (var m = NextBit(MinuteMask, h == hour ? minute : 0, 60); m >= 0; m = NextBit(MinuteMask, m + 1, 60))
+            {
+                var sameMinute = h == hour && m == minute;
+                if (Frequency == RecurrenceFrequency.Minutely)
+                {
+                    return sameMinute ? secondOfDay : (h * 3600) + (m * 60);
+                }
+
+                var s = NextBit(SecondMask, sameMinute ? second : 0, 60);
+                if (s >= 0)
+                {
+                    return (h * 3600) + (m * 60) + s;
+                }
+            }
+        }
+
+        return CivilCalendar.SecondsPerDay;
+    }
+
+    /// <summary>The lowest value at or above <paramref name="from"/> and below <paramref name="limit"/> in <paramref name="mask"/> (every value when it is 0), or -1.</summary>
+    private static int NextBit(ulong mask, int from, int limit)
+    {
+        if (from >= limit)
+        {
+            return -1;
+        }
+
+        if (mask == 0)
+        {
+            return from;
+        }
+
+        var rest = mask & (ulong.MaxValue << from);
+        var bit = rest == 0 ? 64 : BitOperations.TrailingZeroCount(rest);
+        return bit < limit ? bit : -1;
+    }
 
     private bool YearDayMatches(long year, int dayOfYear)
     {
@@ -367,8 +531,298 @@ internal sealed class RulePlan
     }
 
     /// <summary>
+    /// False when the day parts together name no day in any year: BYYEARDAY=366 with BYMONTH=2, BYMONTHDAY=31 with
+    /// BYMONTH=4,6,9,11, BYWEEKNO=1 with BYMONTH=7, BYDAY=5MO with BYMONTHDAY=1 to 7... Each representative year is
+    /// filled as expansion would fill it; a single day part always names some day, so only combinations are tried.
+    /// </summary>
+    private bool DayPartsCanMatch()
+    {
+        var parts = (MonthMask != 0 ? 1 : 0) + (HasMonthDay ? 1 : 0) + (YearDays.Length > 0 ? 1 : 0)
+            + (WeekNumbers.Length > 0 ? 1 : 0) + (HasByDay ? 1 : 0);
+        if (parts < 2 || Frequency == RecurrenceFrequency.Weekly)
+        {
+            // Every month holds every weekday, so BYMONTH and BYDAY (all WEEKLY may use) always meet.
+            return true;
+        }
+
+        var cursor = new RuleCursor(this, CancellationToken.None, long.MaxValue, scanningPeriodZero: true);
+        foreach (var year in RepresentativeYears)
+        {
+            if (Frequency >= RecurrenceFrequency.Monthly ? cursor.HasCandidatesIn(year) : AnyDayMatchesIn(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool AnyDayMatchesIn(long year)
+    {
+        for (var month = 1; month <= 12; month++)
+        {
+            if (DayBitsOfMonth(year, month) != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private long FindCountEnd(CancellationToken cancellationToken)
+    {
+        if (NeverMatches)
+        {
+            // Only DTSTART recurs; walking the days would find nothing in any of them.
+            return StartLocal;
+        }
+
+        try
+        {
+            // Periods of a day or less are counted a month or a day at a time; longer ones a period at a time.
+            if ((IsSubDaily && PeriodStep <= CivilCalendar.SecondsPerDay) || (Frequency == RecurrenceFrequency.Daily && Interval == 1))
+            {
+                return FindCountEndByDays(cancellationToken);
+            }
+
+            if (IsSubDaily)
+            {
+                return FindCountEndByPassingUnits(cancellationToken);
+            }
+
+            var cursor = new RuleCursor(this, cancellationToken, long.MaxValue);
+            return cursor.FindCountEndByPeriods();
+        }
+        catch (RecurrenceException exception) when (exception.Error.Code == RecurrenceErrorCode.ExpansionLimitExceeded)
+        {
+            return CountEndUnreachable;
+        }
+    }
+
+    /// <summary>
+    /// The count end of a rule whose periods last a day or less (sub-daily rules, and DAILY without INTERVAL): the
+    /// day of DTSTART is walked, then whole months are counted with <see cref="DayBitsOfMonth"/> when every matching
+    /// day holds the same number of occurrences, or whole days otherwise, and only the last day is walked.
+    /// </summary>
+    /// <remarks>
+    /// When a period does not divide a day (INTERVAL=82 seconds), where the periods fall in a day repeats only every
+    /// <c>step / gcd(step, 86,400)</c> days, so how many pass BYHOUR, BYMINUTE and BYSECOND is worked out once per
+    /// place in that cycle (at most 86,400 of them) and looked up for every other day: the cost is one look-up per
+    /// matching day however sparse the times of day are.
+    /// </remarks>
+    private long FindCountEndByDays(CancellationToken cancellationToken)
+    {
+        var firstDay = new RuleCursor(this, cancellationToken, (StartDay + 1) * CivilCalendar.SecondsPerDay);
+        long emitted = 0;
+        var last = StartLocal;
+        while (firstDay.MoveNext(out var local))
+        {
+            emitted++;
+            last = local;
+        }
+
+        if (emitted >= Count)
+        {
+            return last;
+        }
+
+        var remaining = Count - emitted;
+        var perUnit = SetPositions.Length > 0 ? SelectedCount(Offsets.Length) : Offsets.Length;
+        var uniform = Frequency == RecurrenceFrequency.Daily || CivilCalendar.SecondsPerDay % PeriodStep == 0;
+        var perDay = Frequency == RecurrenceFrequency.Daily ? perUnit : uniform ? UnitsPassingIn(StartDay + 1) * perUnit : 0;
+        var dayCycle = uniform ? 1 : PeriodStep / (long)BigInteger.GreatestCommonDivisor(PeriodStep, CivilCalendar.SecondsPerDay);
+        var unitsInCycleDay = uniform ? [] : new int[dayCycle];
+        if (!uniform)
+        {
+            Array.Fill(unitsInCycleDay, -1);
+        }
+
+        long InDay(long matching)
+        {
+            var place = CivilCalendar.FloorModulo(matching, dayCycle);
+            if (unitsInCycleDay[place] < 0)
+            {
+                unitsInCycleDay[place] = (int)UnitsPassingIn(matching);
+            }
+
+            return unitsInCycleDay[place] * perUnit;
+        }
+
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        var day = StartDay + 1;
+        var months = 0;
+        while (day < endDay)
+        {
+            if ((++months & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            CivilCalendar.CivilFromDays(day, out var year, out var month, out var dayOfMonth);
+            var bits = DayBitsOfMonth(year, month) & ~((1u << (dayOfMonth - 1)) - 1);
+            var monthStart = day - (dayOfMonth - 1);
+            day = monthStart + CivilCalendar.DaysInMonth(year, month);
+            if (uniform && (long)BitOperations.PopCount(bits) * perDay < remaining)
+            {
+                remaining -= BitOperations.PopCount(bits) * perDay;
+                continue;
+            }
+
+            for (; bits != 0; bits &= bits - 1)
+            {
+                var matching = monthStart + BitOperations.TrailingZeroCount(bits);
+                if (matching >= endDay)
+                {
+                    break;
+                }
+
+                var inDay = uniform ? perDay : InDay(matching);
+                if (inDay >= remaining)
+                {
+                    return NthInDay(matching, remaining, cancellationToken);
+                }
+
+                remaining -= inDay;
+            }
+        }
+
+        // COUNT is not used up inside the supported range: every occurrence the rule generates there counts.
+        return CivilCalendar.SupportedEnd;
+    }
+
+    /// <summary>
+    /// The count end of a sub-daily rule whose periods are longer than a day (FREQ=HOURLY;INTERVAL=25), so no day
+    /// holds more than one. The times of day its periods reach repeat every <c>86,400 / gcd(step, 86,400)</c> periods;
+    /// the places in that cycle that pass BYHOUR, BYMINUTE and BYSECOND are found once, and the count goes from one
+    /// passing period to the next, jumping to the next matching day whenever a period falls on a day the day parts
+    /// leave out. Each step counts occurrences or passes a matching day, so a rule whose times match once in
+    /// centuries costs what its matches cost, not a step for each of its millions of periods.
+    /// </summary>
+    private long FindCountEndByPassingUnits(CancellationToken cancellationToken)
+    {
+        var remaining = Count - PeriodZeroCount;
+        if (remaining <= 0)
+        {
+            var zero = new RuleCursor(this, cancellationToken, long.MaxValue);
+            var last = StartLocal;
+            while (zero.MoveNext(out var local))
+            {
+                last = local;
+            }
+
+            return last;
+        }
+
+        var perUnit = SetPositions.Length > 0 ? SelectedCount(Offsets.Length) : Offsets.Length;
+        var step = PeriodStep % CivilCalendar.SecondsPerDay;
+        var cycle = step == 0 ? 1 : CivilCalendar.SecondsPerDay / (int)BigInteger.GreatestCommonDivisor(step, CivilCalendar.SecondsPerDay);
+        var passing = new List<int>();
+        var secondOfDay = (int)CivilCalendar.FloorModulo(FirstPeriodStart, CivilCalendar.SecondsPerDay);
+        for (var place = 0; place < cycle; place++)
+        {
+            if (TimeMatches(secondOfDay))
+            {
+                passing.Add(place);
+            }
+
+            secondOfDay = (int)((secondOfDay + step) % CivilCalendar.SecondsPerDay);
+        }
+
+        var endDay = CivilCalendar.SupportedEnd / CivilCalendar.SecondsPerDay;
+        long steps = 0;
+        var period = 1L;
+        while (true)
+        {
+            if ((++steps & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            // The first period at or after this one whose time of day passes.
+            var inCycle = CivilCalendar.FloorModulo(period, cycle);
+            var index = passing.BinarySearch((int)inCycle);
+            index = index >= 0 ? index : ~index;
+            period += index < passing.Count ? passing[index] - inCycle : cycle - inCycle + passing[0];
+            if (period > LastPeriod)
+            {
+                return CivilCalendar.SupportedEnd;
+            }
+
+            var day = CivilCalendar.FloorDivide(FirstPeriodStart + (period * PeriodStep), CivilCalendar.SecondsPerDay);
+            if (DayMatches(day))
+            {
+                if (perUnit >= remaining)
+                {
+                    return NthInDay(day, remaining, cancellationToken);
+                }
+
+                remaining -= perUnit;
+                period++;
+                continue;
+            }
+
+            var next = NextMatchingDay(day);
+            if (next >= endDay)
+            {
+                return CivilCalendar.SupportedEnd;
+            }
+
+            period = CivilCalendar.CeilingSteps(next * CivilCalendar.SecondsPerDay, FirstPeriodStart, PeriodStep);
+        }
+    }
+
+    /// <summary>How many of a sub-daily rule's periods start on <paramref name="day"/> and pass BYHOUR, BYMINUTE and BYSECOND.</summary>
+    private long UnitsPassingIn(long day)
+    {
+        var dayStart = day * CivilCalendar.SecondsPerDay;
+        var unit = FirstPeriodStart + (CivilCalendar.CeilingSteps(dayStart, FirstPeriodStart, PeriodStep) * PeriodStep);
+        long units = 0;
+        while (unit < dayStart + CivilCalendar.SecondsPerDay)
+        {
+            var secondOfDay = (int)(unit - dayStart);
+            if (TimeMatches(secondOfDay))
+            {
+                units++;
+                unit += PeriodStep;
+                continue;
+            }
+
+            var passing = NextPassingTime(secondOfDay);
+            if (passing >= CivilCalendar.SecondsPerDay)
+            {
+                break;
+            }
+
+            unit = FirstPeriodStart + (CivilCalendar.CeilingSteps(dayStart + passing, FirstPeriodStart, PeriodStep) * PeriodStep);
+        }
+
+        return units;
+    }
+
+    /// <summary>The local start of the <paramref name="n"/>-th occurrence the rule generates on <paramref name="day"/>.</summary>
+    private long NthInDay(long day, long n, CancellationToken cancellationToken)
+    {
+        var dayStart = day * CivilCalendar.SecondsPerDay;
+        var cursor = new RuleCursor(this, cancellationToken, dayStart + CivilCalendar.SecondsPerDay, countFree: true);
+        cursor.SeekTo(dayStart);
+        while (cursor.MoveNext(out var local))
+        {
+            if (local >= dayStart && --n == 0)
+            {
+                return local;
+            }
+        }
+
+        throw new InvalidOperationException($"Day {day} was counted to hold more occurrences than the rule generates on it.");
+    }
+
+    /// <summary>
     /// For sub-daily rules with BYHOUR, BYMINUTE or BYSECOND limits: whether any period the rule visits can pass them.
-    /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it.
+    /// Periods visit times of day in a cycle of at most 86,400 steps, so walking one cycle decides it. When the only
+    /// day part is BYDAY, each passing time of day comes back every <c>cycle * step / 86,400</c> days, so seven of
+    /// its visits show every weekday it can fall on (FREQ=MINUTELY;INTERVAL=63 from 21:45 is at 04:57 once every seven
+    /// days, always on the same weekday, and BYDAY may name another).
     /// </summary>
     private bool TimesCanMatch()
     {
@@ -377,18 +831,36 @@ internal sealed class RulePlan
             return true;
         }
 
-        var step = Interval * UnitSeconds % CivilCalendar.SecondsPerDay;
+        var weekdaysOnly = WeekdayMask is not (0 or 0x7F) && Ordinals.Length == 0 && MonthMask == 0 && !HasMonthDay
+            && YearDays.Length == 0 && WeekNumbers.Length == 0;
+        var step = PeriodStep % CivilCalendar.SecondsPerDay;
         var first = (int)CivilCalendar.FloorModulo(FirstPeriodStart, CivilCalendar.SecondsPerDay);
         var cycle = step == 0 ? 1 : CivilCalendar.SecondsPerDay / (int)BigInteger.GreatestCommonDivisor(step, CivilCalendar.SecondsPerDay);
+        var cycleDays = cycle * PeriodStep / CivilCalendar.SecondsPerDay;
         var secondOfDay = first;
         for (var i = 0; i < cycle; i++)
         {
-            if (TimeMatches(secondOfDay))
+            if (TimeMatches(secondOfDay) && (!weekdaysOnly || WeekdaysCanMeet(FirstPeriodStart + (i * PeriodStep), cycleDays)))
             {
                 return true;
             }
 
             secondOfDay = (int)((secondOfDay + step) % CivilCalendar.SecondsPerDay);
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a time of day first visited at <paramref name="visit"/> and again every <paramref name="cycleDays"/> days falls on a BYDAY weekday.</summary>
+    private bool WeekdaysCanMeet(long visit, long cycleDays)
+    {
+        var day = CivilCalendar.FloorDivide(visit, CivilCalendar.SecondsPerDay);
+        for (var j = 0; j < 7; j++)
+        {
+            if ((WeekdayMask & (1 << (CivilCalendar.DayOfWeek(day + (j * (cycleDays % 7))) - 1))) != 0)
+            {
+                return true;
+            }
         }
 
         return false;
@@ -400,7 +872,7 @@ internal sealed class RulePlan
         {
             RecurrenceFrequency.Yearly => 9999 - FirstPeriodStart,
             RecurrenceFrequency.Monthly => (9999 * 12) + 11 - FirstPeriodStart,
-            _ => CivilCalendar.EndOfTime - 1 - FirstPeriodStart,
+            _ => CivilCalendar.SupportedEnd - 1 - FirstPeriodStart,
         };
         return last < 0 ? -1 : last / PeriodStep;
     }

@@ -153,20 +153,30 @@ internal static class RecurrenceRuleParser
 
         private RecurrenceError? ReadPositive(string name, ReadOnlySpan<char> value, int at, out int result)
         {
-            if (!TryReadInteger(value, allowSign: false, out result))
+            result = 1;
+            if (!TryReadInteger(value, allowSign: true, out var number))
             {
                 return Error(RecurrenceErrorCode.Syntax, name, at, $"{name} value '{value.ToString()}' at position {at} is not a whole number.");
             }
 
-            return result < 1
-                ? Error(RecurrenceErrorCode.OutOfRange, name, at, $"{name} value {result} at position {at} is out of range: it must be at least 1.")
-                : null;
+            if (RuleParts.CheckPositive(name, number) is { } message)
+            {
+                return Error(RecurrenceErrorCode.OutOfRange, name, at, $"{message[..^1]} (at position {at}).");
+            }
+
+            result = (int)number;
+            return null;
         }
 
         private RecurrenceError? ReadUntil(ReadOnlySpan<char> value, int at)
         {
             if (TryReadUntil(value, out var until, out var problem))
             {
+                if (RuleParts.CheckUntil(until) is { } message)
+                {
+                    return Error(RecurrenceErrorCode.OutOfRange, RuleParts.Until, at, $"{message[..^1]} (at position {at}).");
+                }
+
                 _until = until;
                 return null;
             }
@@ -198,7 +208,7 @@ internal static class RecurrenceRuleParser
                         $"BYDAY value '{item.ToString()}' at position {itemAt} is not a weekday such as MO, 2TU or -1FR.");
                 }
 
-                var ordinal = 0;
+                long ordinal = 0;
                 var ordinalText = item[..^2];
                 if (!ordinalText.IsEmpty && !TryReadInteger(ordinalText, allowSign: true, out ordinal))
                 {
@@ -206,13 +216,13 @@ internal static class RecurrenceRuleParser
                         $"BYDAY value '{item.ToString()}' at position {itemAt} has an ordinal that is not a whole number.");
                 }
 
-                if (!ordinalText.IsEmpty && (ordinal == 0 || ordinal < -53 || ordinal > 53))
+                if (!ordinalText.IsEmpty && (ordinal == 0 || Math.Abs(ordinal) > RuleParts.MaxOrdinal))
                 {
                     return Error(RecurrenceErrorCode.OutOfRange, RuleParts.ByDay, itemAt,
-                        $"BYDAY value '{item.ToString()}' at position {itemAt} has ordinal {ordinal}: use 1 to 53 or -53 to -1.");
+                        $"BYDAY value '{item.ToString()}' at position {itemAt} has ordinal {ordinal}: use 1 to {RuleParts.MaxOrdinal} or -{RuleParts.MaxOrdinal} to -1.");
                 }
 
-                _byDay.Add(new OrdinalWeekday(day, ordinal));
+                _byDay.Add(new OrdinalWeekday(day, (int)ordinal));
             }
 
             return null;
@@ -221,12 +231,11 @@ internal static class RecurrenceRuleParser
         private RecurrenceError? ReadNumberList(string name, ReadOnlySpan<char> value, int at, out List<int>? list)
         {
             list = [];
-            var signed = RuleParts.RangeOf(name).Signed;
             for (var start = 0; start <= value.Length; start = NextItem(value, start))
             {
                 var item = Item(value, start);
                 var itemAt = at + start;
-                if (!TryReadInteger(item, signed, out var number))
+                if (!TryReadInteger(item, allowSign: true, out var number))
                 {
                     return Error(RecurrenceErrorCode.Syntax, name, itemAt,
                         $"{name} value '{item.ToString()}' at position {itemAt} is not a whole number.");
@@ -237,7 +246,7 @@ internal static class RecurrenceRuleParser
                     return Error(RecurrenceErrorCode.OutOfRange, name, itemAt, $"{message[..^1]} (at position {itemAt}).");
                 }
 
-                list.Add(number);
+                list.Add((int)number);
             }
 
             return null;
@@ -257,7 +266,11 @@ internal static class RecurrenceRuleParser
             return length < 0 ? list.Length + 1 : start + length + 1;
         }
 
-        private static bool TryReadInteger(ReadOnlySpan<char> text, bool allowSign, out int value)
+        /// <summary>
+        /// Reads a run of ASCII digits with an optional sign. A number too large for a long saturates, so that the
+        /// range check, not the reader, reports it: a value too large is out of range, not a syntax error.
+        /// </summary>
+        private static bool TryReadInteger(ReadOnlySpan<char> text, bool allowSign, out long value)
         {
             value = 0;
             var negative = false;
@@ -267,11 +280,12 @@ internal static class RecurrenceRuleParser
                 text = text[1..];
             }
 
-            if (text.IsEmpty || text.Length > 9)
+            if (text.IsEmpty)
             {
                 return false;
             }
 
+            const long Saturated = long.MaxValue / 10;
             foreach (var c in text)
             {
                 if (c < '0' || c > '9')
@@ -279,7 +293,7 @@ internal static class RecurrenceRuleParser
                     return false;
                 }
 
-                value = (value * 10) + (c - '0');
+                value = value >= Saturated ? Saturated : (value * 10) + (c - '0');
             }
 
             value = negative ? -value : value;
@@ -341,7 +355,12 @@ internal static class RecurrenceRuleParser
             return true;
         }
 
-        private static bool TryDigits(ReadOnlySpan<char> text, out int value) => TryReadInteger(text, allowSign: false, out value);
+        private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+        {
+            var read = TryReadInteger(text, allowSign: false, out var number);
+            value = (int)number;
+            return read;
+        }
 
         private static RecurrenceError Error(RecurrenceErrorCode code, string? part, int position, string message) =>
             new(code, message, part, position);

@@ -154,7 +154,7 @@ public class ExpandCommandTest
 
         run.ExitCode.Should().Be(0);
         run.Output.Should().Contain("scheduling expand [options]");
-        foreach (var option in new[] { "--rrule", "--dtstart", "--tz", "--from", "--to", "--exdate", "--rdate", "--jsonl" })
+        foreach (var option in new[] { "--rrule", "--dtstart", "--tz", "--from", "--to", "--exdate", "--rdate", "--jsonl", "--budget" })
         {
             run.Output.Should().Contain(option);
         }

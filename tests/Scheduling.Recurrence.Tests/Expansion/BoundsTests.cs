@@ -20,10 +20,10 @@ public sealed class BoundsTests
     }
 
     [Fact]
-    public void Rule_whose_matches_stop_for_ever_ends_at_the_end_of_year_9999()
+    public void Rule_whose_interval_steps_past_every_match_ends_at_the_end_of_the_supported_range()
     {
-        // Day 366 of a year is December 31st, never in January: found out by walking, a few hundred thousand cheap steps.
-        Series.Create("UTC", "2025-01-01T10:00", "FREQ=HOURLY;BYYEARDAY=366;BYMONTH=1").All().Should().ContainSingle();
+        // Every fourth year from 2025 is a common year, so February 29th never comes: found out by walking 2,494 years.
+        Series.Create("UTC", "2025-01-01T10:00", "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29").All().Should().ContainSingle();
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class BoundsTests
     [Fact]
     public void Expansion_gives_up_with_a_clear_error_after_too_many_empty_periods()
     {
-        var set = Series.Create("UTC", "2025-01-01T09:00", "FREQ=DAILY;BYMONTH=2;BYMONTHDAY=29;BYDAY=MO");
+        var set = Series.Create("UTC", "2025-01-01T09:00", "FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29");
 
         var act = () => set.All().WithMaxEmptyPeriods(100).Count();
 

@@ -188,4 +188,24 @@ public sealed class DaylightSavingTests
             "2025-03-08T02:30:00-05:00",
             "2025-03-09T03:30:00-04:00");
     }
+
+    [Theory]
+    [InlineData("Pacific/Kiritimati", "1994-12-29T20:00")]
+    [InlineData("Pacific/Apia", "2011-12-28T20:00")]
+    [InlineData("America/New_York", "2025-03-08T20:00")]
+    [InlineData("Australia/Lord_Howe", "2025-04-05T20:00")]
+    public void Windows_around_an_offset_change_give_what_walking_gives(string zone, string start)
+    {
+        // Kiritimati and Apia skipped a whole day moving across the date line; seeks start from the offsets in force
+        // near the window, not the zone's whole historical spread, and must still find every occurrence.
+        var set = Series.Create(zone, start, "FREQ=MINUTELY;INTERVAL=7;COUNT=2000");
+        var occurrences = set.All().ToList();
+
+        for (var minutes = 0; minutes < 14_000; minutes += 599)
+        {
+            var from = occurrences[0].Start + Duration.FromMinutes(minutes);
+            var to = from + Duration.FromMinutes(901);
+            set.Between(from, to).ToList().Should().Equal(occurrences.Where(o => o.Start >= from && o.Start < to), $"window [{from}, {to})");
+        }
+    }
 }

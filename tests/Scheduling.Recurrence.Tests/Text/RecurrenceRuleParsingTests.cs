@@ -95,7 +95,7 @@ public sealed class RecurrenceRuleParsingTests
     [InlineData("FREQ=DAILY;INTERVAL=0", RecurrenceErrorCode.OutOfRange, "INTERVAL", 20)]
     [InlineData("FREQ=DAILY;INTERVAL=x", RecurrenceErrorCode.Syntax, "INTERVAL", 20)]
     [InlineData("FREQ=DAILY;COUNT=0", RecurrenceErrorCode.OutOfRange, "COUNT", 17)]
-    [InlineData("FREQ=DAILY;COUNT=-3", RecurrenceErrorCode.Syntax, "COUNT", 17)]
+    [InlineData("FREQ=DAILY;COUNT=-3", RecurrenceErrorCode.OutOfRange, "COUNT", 17)]
     [InlineData("FREQ=YEARLY;BYMONTH=1,13", RecurrenceErrorCode.OutOfRange, "BYMONTH", 22)]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=1,,2", RecurrenceErrorCode.Syntax, "BYMONTHDAY", 26)]
     [InlineData("FREQ=MONTHLY;BYMONTHDAY=0", RecurrenceErrorCode.OutOfRange, "BYMONTHDAY", 24)]

@@ -21,25 +21,30 @@ internal static class SchedulingCommandLine
     public const string ToolName = "scheduling";
 
     /// <summary>Builds the root command, whose commands read and write <paramref name="streams"/>.</summary>
+    /// <param name="streams">The streams the commands read and write.</param>
+    /// <param name="time">What time budgets are measured by; the system's clock by default.</param>
     /// <remarks>
     /// A plain <see cref="Command"/> rather than a <see cref="RootCommand"/>, which takes the executable's name
     /// (Scheduling.Cli): help should show the name people type. It gets the options a root command has.
     /// </remarks>
-    public static Command Create(StandardStreams streams) =>
+    public static Command Create(StandardStreams streams, TimeProvider? time = null) =>
         new(ToolName, "Expand RFC 5545 recurrences (RRULE, EXDATE, RDATE) in any IANA time zone.")
         {
             new HelpOption(),
             new VersionOption(),
-            new ExpandCommand(streams),
+            new ExpandCommand(streams, time ?? TimeProvider.System),
         };
 
     /// <summary>Runs the command line <paramref name="args"/> against <paramref name="streams"/>.</summary>
+    /// <param name="args">The command line.</param>
+    /// <param name="streams">The streams the commands read and write.</param>
+    /// <param name="time">What time budgets are measured by; the system's clock by default.</param>
     /// <returns>The exit code: see <see cref="ExitCodes"/>.</returns>
-    public static int Run(string[] args, StandardStreams streams)
+    public static int Run(string[] args, StandardStreams streams, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(streams);
-        var parseResult = Create(streams).Parse(args);
+        var parseResult = Create(streams, time).Parse(args);
         if (parseResult.Action is ParseErrorAction)
         {
             foreach (var error in parseResult.Errors)

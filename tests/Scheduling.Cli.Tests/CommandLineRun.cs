@@ -10,11 +10,14 @@ internal sealed record CommandLineRun(int ExitCode, string Output, string Error)
     public IReadOnlyList<string> OutputLines => Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     /// <summary>Runs <c>scheduling</c> in this process with <paramref name="args"/> and <paramref name="input"/> on standard input.</summary>
-    public static CommandLineRun InProcess(string[] args, string input)
+    public static CommandLineRun InProcess(string[] args, string input) => InProcess(args, input, TimeProvider.System);
+
+    /// <summary>Runs <c>scheduling</c> in this process with <paramref name="args"/> and <paramref name="input"/>, budgets measured by <paramref name="time"/>.</summary>
+    public static CommandLineRun InProcess(string[] args, string input, TimeProvider time)
     {
         using var output = new MemoryStream();
         using var error = new StringWriter();
-        var exitCode = SchedulingCommandLine.Run(args, new StandardStreams(new StringReader(input), output, error));
+        var exitCode = SchedulingCommandLine.Run(args, new StandardStreams(new StringReader(input), output, error), time);
         return new CommandLineRun(exitCode, Encoding.UTF8.GetString(output.ToArray()), error.ToString());
     }
 

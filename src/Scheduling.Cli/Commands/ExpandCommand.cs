@@ -26,6 +26,7 @@ internal sealed class ExpandCommand : Command
         + "Exit codes: 0 done, 2 invalid input (the reason on standard error).";
 
     private readonly StandardStreams _streams;
+    private readonly TimeProvider _time;
 
     private readonly Option<string> _rule = new("--rrule")
     {
@@ -87,10 +88,13 @@ internal sealed class ExpandCommand : Command
     };
 
     /// <summary>Creates the command, reading and writing <paramref name="streams"/>.</summary>
-    public ExpandCommand(StandardStreams streams)
+    /// <param name="streams">The streams the command reads and writes.</param>
+    /// <param name="time">What the budget of a request is measured by.</param>
+    public ExpandCommand(StandardStreams streams, TimeProvider time)
         : base("expand", CommandDescription)
     {
         _streams = streams ?? throw new ArgumentNullException(nameof(streams));
+        _time = time ?? throw new ArgumentNullException(nameof(time));
         Options.Add(_rule);
         Options.Add(_start);
         Options.Add(_timeZone);
@@ -137,7 +141,7 @@ internal sealed class ExpandCommand : Command
     {
         if (parseResult.GetValue(_jsonLines))
         {
-            new JsonLinesExpander(budget: TimeSpan.FromMilliseconds(parseResult.GetValue(_budget))).Run(_streams.Input, _streams.Output);
+            new JsonLinesExpander(budget: TimeSpan.FromMilliseconds(parseResult.GetValue(_budget)), time: _time).Run(_streams.Input, _streams.Output);
             return ExitCodes.Success;
         }
 
@@ -154,7 +158,7 @@ internal sealed class ExpandCommand : Command
 
         var occurrences = new List<Occurrence>();
         if (!ExpansionRequest.TryCreate(input, new TimeZoneCache(), out var request, out var error)
-            || !request.TryExpand(occurrences, out error, TimeSpan.FromMilliseconds(parseResult.GetValue(_budget))))
+            || !request.TryExpand(occurrences, out error, TimeSpan.FromMilliseconds(parseResult.GetValue(_budget)), _time))
         {
             _streams.Error.WriteLine($"scheduling expand: {error}");
             return ExitCodes.InvalidInput;

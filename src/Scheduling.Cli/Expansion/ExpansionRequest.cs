@@ -97,18 +97,19 @@ internal sealed class ExpansionRequest
     /// or the engine gave up.
     /// </param>
     /// <param name="budget">How long expansion may take before it stops with an error; null or <see cref="Timeout.InfiniteTimeSpan"/> for no limit.</param>
+    /// <param name="time">What the budget is measured by; the system's clock by default.</param>
     /// <param name="cancellationToken">Observed while expanding.</param>
     /// <returns>True when every occurrence in the window is in <paramref name="occurrences"/>.</returns>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public bool TryExpand(List<Occurrence> occurrences, [NotNullWhen(false)] out string? error, TimeSpan? budget = null, CancellationToken cancellationToken = default)
+    public bool TryExpand(List<Occurrence> occurrences, [NotNullWhen(false)] out string? error, TimeSpan? budget = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(occurrences);
         occurrences.Clear();
-        using var timeLimit = budget is not { } limit || limit == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeLimit?.CancelAfter(budget!.Value);
+        using var spent = budget is not { } limit || limit == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(limit, time ?? TimeProvider.System);
+        using var either = spent is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, spent.Token);
         try
         {
-            foreach (var occurrence in Set.Between(From, To, timeLimit?.Token ?? cancellationToken))
+            foreach (var occurrence in Set.Between(From, To, either?.Token ?? cancellationToken))
             {
                 if (occurrences.Count == ExpansionLimits.MaxOccurrences)
                 {

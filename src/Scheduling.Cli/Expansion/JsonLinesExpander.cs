@@ -36,6 +36,7 @@ internal sealed class JsonLinesExpander
 
     private readonly TimeZoneCache _zones;
     private readonly TimeSpan _budget;
+    private readonly TimeProvider _time;
     private readonly List<Occurrence> _occurrences = [];
     private readonly ArrayBufferWriter<byte> _response = new(4096);
     private byte[] _request = new byte[4096];
@@ -46,8 +47,10 @@ internal sealed class JsonLinesExpander
     /// How long one line may expand before it gets an error response instead; by default
     /// <see cref="ExpansionLimits.DefaultBudgetMilliseconds"/>, <see cref="Timeout.InfiniteTimeSpan"/> for no limit.
     /// </param>
-    public JsonLinesExpander(TimeZoneCache? zones = null, TimeSpan? budget = null)
+    /// <param name="time">What the budget is measured by; the system's clock by default.</param>
+    public JsonLinesExpander(TimeZoneCache? zones = null, TimeSpan? budget = null, TimeProvider? time = null)
     {
+        _time = time ?? TimeProvider.System;
         _zones = zones ?? new TimeZoneCache();
         _budget = budget ?? TimeSpan.FromMilliseconds(ExpansionLimits.DefaultBudgetMilliseconds);
     }
@@ -94,7 +97,7 @@ internal sealed class JsonLinesExpander
         {
             if (RequestLineReader.TryRead(Encode(line), out id, out var input, out error)
                 && ExpansionRequest.TryCreate(input, _zones, out var request, out error)
-                && request.TryExpand(_occurrences, out error, _budget, cancellationToken))
+                && request.TryExpand(_occurrences, out error, _budget, _time, cancellationToken))
             {
                 WriteOccurrences(writer, id, request.IsAllDay);
                 return;

@@ -25,6 +25,7 @@ internal struct RuleCursor
     private long _unitStart;
     private int _bit;
     private int _offsetIndex;
+    private long _skipBeforeDay = long.MinValue;
     private int _selectedCount;
     private int _selectedIndex;
     private long _emitted;
@@ -57,11 +58,25 @@ internal struct RuleCursor
     /// <summary>
     /// Skips every period that ends before <paramref name="localTarget"/> without generating it: without COUNT; with
     /// COUNT when every period yields the same number of occurrences (the count skipped is then arithmetic); and for
-    /// any other COUNT rule by its <see cref="RulePlan.CountEnd"/>, which turns COUNT into an end bound.
+    /// any other COUNT rule by its <see cref="RulePlan.CountEnd"/>, which turns COUNT into an end bound. Inside the
+    /// period that holds the target, the candidate days before the target's day are skipped too when nothing needs
+    /// them counted (no COUNT left to count, no BYSETPOS): a yearly rule can hold millions of candidates a year.
     /// </summary>
     public void SeekTo(long localTarget)
     {
-        var byEnd = _plan.Count > 0 && _plan.ConstantPeriodCount < 0 && !_countedByEnd;
+        SeekToPeriod(localTarget);
+        if (!_done && _selected is null && !_plan.IsSubDaily && (_plan.Count == 0 || _countedByEnd))
+        {
+            _skipBeforeDay = CivilCalendar.FloorDivide(localTarget, CivilCalendar.SecondsPerDay);
+        }
+    }
+
+    private void SeekToPeriod(long localTarget)
+    {
+        // A COUNT rule is bounded by its last occurrence when its periods differ in size, and also when the target
+        // lies in the period the cursor is in: there the candidates before the target need no counting either.
+        var period = PeriodContaining(localTarget);
+        var byEnd = _plan.Count > 0 && !_countedByEnd && (_plan.ConstantPeriodCount < 0 || period <= _period);
         if (byEnd)
         {
             var countEnd = _plan.CountEnd(_cancellationToken);
@@ -77,19 +92,15 @@ internal struct RuleCursor
             }
 
             _endLocal = Math.Min(_endLocal, countEnd + 1);
+            _countedByEnd = true;
         }
 
-        var period = PeriodContaining(localTarget);
         if (period <= _period)
         {
             return;
         }
 
-        if (byEnd)
-        {
-            _countedByEnd = true;
-        }
-        else if (_plan.Count > 0 && !_countedByEnd)
+        if (_plan.Count > 0 && !_countedByEnd)
         {
             var skipped = _plan.PeriodZeroCount + ((period - 1) * _plan.ConstantPeriodCount);
             if (skipped >= _plan.Count)
@@ -328,7 +339,7 @@ internal struct RuleCursor
 
         if (_bit < 0 || _offsetIndex >= offsets.Length)
         {
-            _bit = _mask.NextSetBit(_bit + 1, _plan.MaskWords);
+            _bit = _mask.NextSetBit(Math.Max(_bit + 1, FirstDayNotSkipped()), _plan.MaskWords);
             _offsetIndex = 0;
             if (_bit < 0)
             {
@@ -340,6 +351,10 @@ internal struct RuleCursor
         local = BaseOf(_bit) + offsets[_offsetIndex++];
         return true;
     }
+
+    /// <summary>The first bit of the loaded period's mask on or after the day <see cref="SeekTo"/> asked for.</summary>
+    private readonly int FirstDayNotSkipped() =>
+        _skipBeforeDay <= _firstDay ? 0 : (int)Math.Min(_skipBeforeDay - _firstDay, DayMask.Words * 64);
 
     private readonly long BaseOf(int bit) =>
         _plan.IsSubDaily ? _unitStart : (_firstDay + bit) * CivilCalendar.SecondsPerDay;

@@ -81,6 +81,24 @@ internal struct DayMask
         return count;
     }
 
+    /// <summary>How many bits after <paramref name="bit"/> are set within the first <paramref name="words"/> words.</summary>
+    public readonly int CountAfter(int bit, int words = Words)
+    {
+        var count = 0;
+        for (var word = (bit + 1) >> 6; word < words; word++)
+        {
+            var bits = this[word];
+            if (word == (bit + 1) >> 6)
+            {
+                bits &= ~0UL << ((bit + 1) & 63);
+            }
+
+            count += BitOperations.PopCount(bits);
+        }
+
+        return count;
+    }
+
     /// <summary>The first set bit at or after <paramref name="from"/> within the first <paramref name="words"/> words, or -1.</summary>
     public readonly int NextSetBit(int from, int words = Words)
     {

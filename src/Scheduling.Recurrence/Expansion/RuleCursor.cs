@@ -170,6 +170,11 @@ internal struct RuleCursor
             return (false, 1);
         }
 
+        if (_selected is null && !_plan.IsSubDaily)
+        {
+            return CountPeriodZero();
+        }
+
         var generated = false;
         long count = 0;
         while (TakeFromPeriod(out var local))
@@ -179,6 +184,29 @@ internal struct RuleCursor
                 count++;
                 generated |= local == _plan.StartLocal;
             }
+        }
+
+        return (generated, generated ? count : count + 1);
+    }
+
+    /// <summary>
+    /// <see cref="ScanPeriodZero"/> for a period of whole candidate days without BYSETPOS, counted instead of walked:
+    /// a yearly period can hold millions of candidates. Every candidate day after DTSTART's holds every time offset;
+    /// DTSTART's own day holds the offsets at or after its time.
+    /// </summary>
+    private readonly (bool StartIsGenerated, long Count) CountPeriodZero()
+    {
+        var offsets = _plan.Offsets;
+        var startDay = CivilCalendar.FloorDivide(_plan.StartLocal, CivilCalendar.SecondsPerDay);
+        var startSecond = (int)(_plan.StartLocal - (startDay * CivilCalendar.SecondsPerDay));
+        var startBit = (int)(startDay - _firstDay);
+        var count = (long)_mask.CountAfter(startBit, _plan.MaskWords) * offsets.Length;
+        var generated = false;
+        if (_mask.Contains(startBit))
+        {
+            var at = Array.BinarySearch(offsets, startSecond);
+            generated = at >= 0;
+            count += offsets.Length - (generated ? at : ~at);
         }
 
         return (generated, generated ? count : count + 1);

@@ -225,6 +225,23 @@ internal struct RuleCursor
         return true;
     }
 
+    /// <summary>Counts one more period inspected: gives up past <see cref="MaxEmptyPeriods"/> in a row, and looks at the token every 1,024.</summary>
+    private void InspectPeriod()
+    {
+        if (++_work > _maxEmptyPeriods)
+        {
+            throw new RecurrenceException(new RecurrenceError(
+                RecurrenceErrorCode.ExpansionLimitExceeded,
+                $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
+                RuleParts.Freq));
+        }
+
+        if ((++_loads & 1023) == 0)
+        {
+            _cancellationToken.ThrowIfCancellationRequested();
+        }
+    }
+
     private bool LoadNextPeriod()
     {
         if (_plan.NeverMatches)
@@ -234,18 +251,7 @@ internal struct RuleCursor
 
         while (PeriodStartLocal(_period) < _endLocal)
         {
-            if (++_work > _maxEmptyPeriods)
-            {
-                throw new RecurrenceException(new RecurrenceError(
-                    RecurrenceErrorCode.ExpansionLimitExceeded,
-                    $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
-                    RuleParts.Freq));
-            }
-
-            if ((++_loads & 1023) == 0)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-            }
+            InspectPeriod();
 
             if (Fill(_period, out var next))
             {
@@ -284,18 +290,7 @@ internal struct RuleCursor
         _period = 1;
         while (PeriodStartLocal(_period) < _endLocal)
         {
-            if (++_work > _maxEmptyPeriods)
-            {
-                throw new RecurrenceException(new RecurrenceError(
-                    RecurrenceErrorCode.ExpansionLimitExceeded,
-                    $"Expansion inspected {_maxEmptyPeriods:N0} {_plan.Frequency} periods in a row without finding an occurrence; the rule probably never matches again.",
-                    RuleParts.Freq));
-            }
-
-            if ((++_loads & 1023) == 0)
-            {
-                _cancellationToken.ThrowIfCancellationRequested();
-            }
+            InspectPeriod();
 
             if (!Fill(_period, out var next))
             {

@@ -272,6 +272,8 @@ public sealed class SessionService
             throw SchedulingException.Invalid("end", "The end is before the start.");
         }
 
+        RequireTextIfGiven(saved.Title, "title");
+
         ValidateCommon(saved.Tags ?? view.Series.Tags, saved.Capacity ?? view.Series.Capacity, saved.Participants.Length);
         var series = view.Series;
         ValidateDetails(
@@ -918,6 +920,7 @@ public sealed class SessionService
     {
         Require(session.ScheduleId, "scheduleId");
         Require(session.ScheduleOwnerId, "scheduleOwnerId");
+        RequireTextIfGiven(session.Title, "title");
         SupportedTimes.CheckStart(session.Start, "start");
         SupportedTimes.CheckEnd(session.End, "end");
         if (session.End.Timestamp < session.Start.Timestamp)
@@ -941,8 +944,10 @@ public sealed class SessionService
         Require(series.ScheduleOwnerId, "scheduleOwnerId");
         ArgumentNullException.ThrowIfNull(series.Zone);
         ArgumentNullException.ThrowIfNull(series.Rule);
+        RequireTextIfGiven(series.Title, "title");
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
+        CheckUntilAfterStart(series);
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
@@ -1017,6 +1022,38 @@ public sealed class SessionService
     /// <summary>The participants with the client booked first, unless it is booked already (the client of a single session is a participant).</summary>
     private static ImmutableArray<Participant> WithClient(ImmutableArray<Participant> participants, string? clientId) =>
         string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
+
+    /// <summary>A text a caller may leave out (null) but not give as empty or white space, such as a title.</summary>
+    private static void RequireTextIfGiven(string? value, string field)
+    {
+        if (value is not null && string.IsNullOrWhiteSpace(value))
+        {
+            throw SchedulingException.Invalid(field, $"'{field}' must not be empty or white space: give one, or leave it out.");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a rule whose UNTIL lies before the series' start: such a series would hold its start alone (RFC 5545
+    /// always counts DTSTART), which is never what a caller who wrote an end meant.
+    /// </summary>
+    private static void CheckUntilAfterStart(RecurringSession series)
+    {
+        if (series.Rule.Until is not { } until)
+        {
+            return;
+        }
+
+        var before = until.Kind switch
+        {
+            RecurrenceUntilKind.Date => until.Date < series.Start.Date,
+            RecurrenceUntilKind.LocalDateTime => until.LocalDateTime < series.Start,
+            _ => until.Instant < series.Start.InZoneLeniently(series.Zone).ToInstant(),
+        };
+        if (before)
+        {
+            throw SchedulingException.Invalid("rule", $"UNTIL {until} is before the series' start {series.Start:uuuu-MM-dd'T'HH:mm:ss}: the series would hold its start alone.");
+        }
+    }
 
     private static void Require(string? value, string field)
     {

@@ -230,7 +230,7 @@ public sealed partial class SessionServiceTest
             {
                 ScheduleId = "room",
                 ScheduleOwnerId = "owner",
-                Title = Text(limits.MaxTextLength),
+                Title = "T" + Text(limits.MaxTextLength - 1),
                 Notes = Text(limits.MaxNotesLength),
                 Tags = [.. Enumerable.Range(0, random.Next(0, limits.MaxTags + 2)).Select(_ => "t" + Text(limits.MaxTextLength - 1))],
                 Participants = [.. Enumerable.Range(0, random.Next(0, limits.MaxParticipants + 2)).Select(p => new Participant($"p{p}", Text(limits.MaxTextLength)))],

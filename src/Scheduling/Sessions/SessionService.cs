@@ -98,7 +98,7 @@ public sealed class SessionService
             Invoice = request.Invoice,
             Names = request.Names,
             Start = request.Start,
-            End = request.End,
+            End = GapStart.EndKeepingLength(request.Start, request.End),
             Revision = 1,
             CreatedAt = now,
             UpdatedAt = now,
@@ -231,7 +231,9 @@ public sealed class SessionService
                 Invoice = changes.Invoice.Or(stored.Invoice),
                 Names = changes.Names.Or(stored.Names),
                 Start = changes.Start.Or(stored.Start),
-                End = changes.End.Or(stored.End),
+                End = changes.Start.HasValue || changes.End.HasValue
+                    ? GapStart.EndKeepingLength(changes.Start.Or(stored.Start), changes.End.Or(stored.End))
+                    : stored.End,
                 Revision = stored.Revision + 1,
                 UpdatedAt = now,
             };
@@ -247,7 +249,7 @@ public sealed class SessionService
             ?? new InstanceOverride { RecurringSessionId = view.Series.Id, IdentityStart = identity, CreatedAt = now };
         var start = changes.Start.HasValue ? changes.Start.Value : current.Start;
         SupportedTimes.CheckStart(start, "start");
-        var end = changes.End.HasValue ? changes.End.Value : SupportedTimes.EndOf(start, current.End.Timestamp - current.Start.Timestamp);
+        var end = changes.End.HasValue ? GapStart.EndKeepingLength(start, changes.End.Value) : SupportedTimes.EndOf(start, current.End.Timestamp - current.Start.Timestamp);
         SupportedTimes.CheckEnd(end, "end");
         var saved = own with
         {

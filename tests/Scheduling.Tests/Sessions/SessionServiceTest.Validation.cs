@@ -5,7 +5,7 @@ using Scheduling.Stores.ContractTests;
 
 namespace Scheduling.Tests.Sessions;
 
-/// <summary>Titles may be left out but not blank; a series' UNTIL may not lie before its start.</summary>
+/// <summary>Titles may be left out but not blank; a series' UNTIL may not lie before its start; a start in a DST gap keeps its length.</summary>
 public sealed partial class SessionServiceTest
 {
     [Theory]
@@ -69,5 +69,65 @@ public sealed partial class SessionServiceTest
             () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Start = new LocalDateTime(2025, 4, 7, 18, 30) }, series.Revision).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "rule");
+    }
+
+    [Fact]
+    public async Task A_start_in_a_dst_gap_is_shifted_and_keeps_its_wall_clock_length()
+    {
+        // New York springs forward at 02:00 on 2025-03-09: 02:30 reads as 03:30 EDT (07:30 UTC).
+        var created = await CreateAsync(OneHour("gap", Time.Utc(2025, 3, 9, 7)) with
+        {
+            Start = Time.InNewYork(2025, 3, 9, 2, 30),
+            End = Time.InNewYork(2025, 3, 9, 3, 30),
+        });
+
+        created.Start.Timestamp.Should().Be(Time.Utc(2025, 3, 9, 7, 30));
+        (created.End.Timestamp - created.Start.Timestamp).Should().Be(Duration.FromHours(1));
+        created.End.LocalDateTime.Should().Be(Time.Local(2025, 3, 9, 4, 30));
+    }
+
+    [Fact]
+    public async Task A_start_in_a_dst_gap_with_an_end_given_as_an_instant_ends_at_that_instant()
+    {
+        var created = await CreateAsync(OneHour("gap", Time.Utc(2025, 3, 9, 7)) with
+        {
+            Start = Time.InNewYork(2025, 3, 9, 2, 30),
+            End = Time.At(Time.Utc(2025, 3, 9, 9)),
+        });
+
+        created.End.Should().Be(Time.At(Time.Utc(2025, 3, 9, 9)));
+    }
+
+    [Fact]
+    public async Task A_start_outside_a_gap_keeps_the_end_as_given()
+    {
+        // 01:30 to 03:30 on the spring-forward night: one hour of real time, as the clocks say.
+        var created = await CreateAsync(OneHour("night", Time.Utc(2025, 3, 9, 6)) with
+        {
+            Start = Time.InNewYork(2025, 3, 9, 1, 30),
+            End = Time.InNewYork(2025, 3, 9, 3, 30),
+        });
+
+        (created.End.Timestamp - created.Start.Timestamp).Should().Be(Duration.FromHours(1));
+        created.End.LocalDateTime.Should().Be(Time.Local(2025, 3, 9, 3, 30));
+    }
+
+    [Fact]
+    public async Task Moving_a_session_into_a_dst_gap_keeps_its_wall_clock_length()
+    {
+        var created = await CreateAsync(OneHour("move", Time.Utc(2025, 3, 8, 7)) with
+        {
+            Start = Time.InNewYork(2025, 3, 8, 2, 30),
+            End = Time.InNewYork(2025, 3, 8, 3, 30),
+        });
+
+        var moved = await Service.UpdateSessionAsync(
+            Host,
+            "move",
+            new SessionChanges { Start = Time.InNewYork(2025, 3, 9, 2, 30), End = Time.InNewYork(2025, 3, 9, 3, 30) },
+            created.Revision);
+
+        moved.Start.Timestamp.Should().Be(Time.Utc(2025, 3, 9, 7, 30));
+        (moved.End.Timestamp - moved.Start.Timestamp).Should().Be(Duration.FromHours(1));
     }
 }

@@ -67,9 +67,34 @@ public sealed class UseSqliteTest : IDisposable
         (await attendance.SummarizeSessionAsync(caller, marked.SessionId)).TotalAttendees.Should().Be(2);
     }
 
+    [Fact]
+    public async Task A_connection_string_names_the_file_it_keeps_sessions_in()
+    {
+        var caller = CallerContext.Host("tenant");
+        var folder = Path.GetDirectoryName(_database.FilePath)!;
+        var literal = Path.Combine(folder, "Data Source=" + Path.GetFileName(_database.FilePath));
+        var session = new NewSession
+        {
+            Id = "by-connection-string",
+            ScheduleId = "room",
+            ScheduleOwnerId = "staff",
+            Start = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 9, 0)),
+            End = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 10, 0)),
+        };
+        await using (var first = new ServiceCollection().AddScheduling(s => s.UseSqlite($"Data Source={_database.FilePath};Cache=Shared")).BuildServiceProvider())
+        {
+            await first.GetRequiredService<SessionService>().CreateSessionAsync(caller, session);
+        }
+
+        File.Exists(literal).Should().BeFalse("the text is a connection string, not a file name");
+        await using var second = new ServiceCollection().AddScheduling(s => s.UseSqlite(_database.FilePath)).BuildServiceProvider();
+        (await second.GetRequiredService<SessionService>().GetSessionAsync(caller, "by-connection-string")).Id.Should().Be("by-connection-string");
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("/no/such/folder/calendar.db")]
+    [InlineData("Data Source=/no/such/folder/calendar.db")]
     public void A_path_that_cannot_hold_a_database_fails_at_registration(string path)
     {
         var act = () => new ServiceCollection().AddScheduling(s => s.UseSqlite(path));

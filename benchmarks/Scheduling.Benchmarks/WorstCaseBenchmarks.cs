@@ -182,9 +182,4 @@ public partial class WorstCaseBenchmarks
 
         private static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
     }
-
-    private sealed class FixedClock(Instant now) : IClock
-    {
-        public Instant GetCurrentInstant() => now;
-    }
 }

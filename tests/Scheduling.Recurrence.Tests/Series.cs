@@ -7,6 +7,11 @@ internal static class Series
 {
     private static readonly LocalDateTimePattern LocalPattern = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm:ss");
 
+    /// <summary>A yearly rule that names every month, day, hour, minute and second: every second of the year, in one period.</summary>
+    public static readonly string EverySecondOfTheYear =
+        "FREQ=YEARLY;BYMONTH=" + Values(1, 12) + ";BYMONTHDAY=" + Values(1, 31) + ";BYHOUR=" + Values(0, 23)
+        + ";BYMINUTE=" + Values(0, 59) + ";BYSECOND=" + Values(0, 59);
+
     public static LocalDateTime Local(string text) =>
         LocalPattern.Parse(text.Length == 16 ? text + ":00" : text).GetValueOrThrow();
 
@@ -30,4 +35,6 @@ internal static class Series
         set.Between(Instant(set.Zone, from), Instant(set.Zone, to)).ToList().Select(o => o.ToString()).ToList();
 
     public static Instant Instant(DateTimeZone zone, string local) => Local(local).InZoneLeniently(zone).ToInstant();
+
+    private static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
 }

@@ -57,6 +57,4 @@ public sealed class ExpandBudgetTest
         run.ExitCode.Should().Be(2);
         run.Error.Should().Contain("Option '--budget' must be 1 to 3,600,000 milliseconds");
     }
-
-    private static string Values(int first, int last) => string.Join(',', Enumerable.Range(first, last - first + 1));
 }

@@ -3,9 +3,9 @@ using NodaTime;
 namespace Scheduling.Sessions;
 
 /// <summary>
-/// Work a page of a query leaves for the next one: the series heads still to merge and the instances moved to their
-/// own times, kept under the next page's cursor for as long as neither store changed. A pure optimisation: a cursor
-/// whose continuation is gone (evicted, another host, a write since) is computed from the stores as usual.
+/// Work a page of a query leaves for the next one: the series instances still to merge, kept under the next page's
+/// cursor for as long as neither store changed. A pure optimisation: a cursor whose continuation is gone (evicted,
+/// another host, a write since) is computed from the stores as usual.
 /// </summary>
 /// <remarks>Holds at most <see cref="Capacity"/> continuations, each the size of the query's series count. Thread-safe.</remarks>
 internal sealed class PageContinuations
@@ -22,7 +22,7 @@ internal sealed class PageContinuations
         {
             if (_byCursor.Remove(cursor, out var replaced))
             {
-                replaced.Heads.Dispose();
+                replaced.Instances.Dispose();
             }
 
             _byCursor[cursor] = continuation;
@@ -31,7 +31,7 @@ internal sealed class PageContinuations
             {
                 if (_byCursor.Remove(oldest, out var evicted))
                 {
-                    evicted.Heads.Dispose();
+                    evicted.Instances.Dispose();
                 }
             }
         }
@@ -49,7 +49,7 @@ internal sealed class PageContinuations
         {
             return _byCursor.TryGetValue(cursor, out var kept)
                 && kept.TenantId == tenantId && kept.SessionsVersion == sessionsVersion && kept.SeriesVersion == seriesVersion
-                    ? kept with { Heads = kept.Heads.Clone() }
+                    ? kept with { Instances = kept.Instances.Clone() }
                     : null;
         }
     }
@@ -59,9 +59,5 @@ internal sealed class PageContinuations
 /// <param name="TenantId">The tenant of the query.</param>
 /// <param name="SessionsVersion">The single-session store's version when the page was read.</param>
 /// <param name="SeriesVersion">The series store's version when the page was read.</param>
-/// <param name="Heads">The next occurrence of every series that has one after the page.</param>
-/// <param name="Moved">
-/// Instances that do not come from the heads: those moved to their own times, and the one item read beyond the page
-/// when a series gave it.
-/// </param>
-internal sealed record PageContinuation(string TenantId, long SessionsVersion, long SeriesVersion, SeriesHeads Heads, IReadOnlyList<Session> Moved);
+/// <param name="Instances">The series instances from the first item beyond the page on.</param>
+internal sealed record PageContinuation(string TenantId, long SessionsVersion, long SeriesVersion, SeriesInstances Instances);

@@ -740,7 +740,7 @@ public sealed class SessionService
         var state = SessionCursor.FromPayload(await _cursors.OpenAsync(caller.TenantId, cursor, cancellationToken).ConfigureAwait(false));
         CheckRead(caller, state.Fieldset);
         var filter = SessionFilter.Parse(state.FilterJson);
-        return await PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, (state.AfterStart, state.AfterId), cursor, cancellationToken).ConfigureAwait(false);
+        return await PageAsync(caller, state.From, state.To, filter, state.Fieldset, state.PageSize, new SessionPosition(state.AfterStart, state.AfterId), cursor, cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask<CursorPage<Session>> PageAsync(
@@ -750,7 +750,7 @@ public sealed class SessionService
         SessionFilter filter,
         SessionFieldset fieldset,
         int pageSize,
-        (Instant Start, string Id)? after,
+        SessionPosition? after,
         string? cursor,
         CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Scheduling.Sessions;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 
 namespace Scheduling.Stores.Sqlite;
@@ -208,7 +209,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     /// <summary>How long the session lasts in the columns' ticks (start rounded down, end rounded up).</summary>
     private static long LengthInTicks(Session session) =>
-        ColumnValues.Ceiling(session.End.Timestamp) - ColumnValues.Floor(session.Start.Timestamp);
+        Ticks.Ceiling(session.End.Timestamp) - Ticks.Floor(session.Start.Timestamp);
 
     private async IAsyncEnumerable<Session> FindMany(string tenantId, string? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -248,16 +249,16 @@ public sealed class SqliteSessionStore : ISessionStore
         string? afterId = null;
         if (after is { } position)
         {
-            afterStart = ColumnValues.Floor(position.Start);
-            afterId = ColumnValues.Ceiling(position.Start) == afterStart ? position.Id : null;
+            afterStart = Ticks.Floor(position.Start);
+            afterId = Ticks.Ceiling(position.Start) == afterStart ? position.Id : null;
         }
 
         // Disposing the enumerator early (the caller has a page) disposes the reader and returns the connection.
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(SessionSql.FindOverlapping)
             .With("@tenant", tenantId)
-            .With("@from_ticks", ColumnValues.Floor(from))
-            .With("@to_ticks", ColumnValues.Ceiling(to))
+            .With("@from_ticks", Ticks.Floor(from))
+            .With("@to_ticks", Ticks.Ceiling(to))
             .With("@after_start_ticks", afterStart)
             .With("@after_id", afterId)
             .WithCandidateFilter(filter);

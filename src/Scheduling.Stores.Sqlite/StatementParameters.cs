@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Scheduling.Sessions;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 
 namespace Scheduling.Stores.Sqlite;
@@ -15,8 +16,8 @@ internal static class StatementParameters
         .With("@schedule_owner_id", session.ScheduleOwnerId)
         .With("@type", (int)session.Type)
         .With("@status", (int)session.Status)
-        .With("@start_ticks", ColumnValues.Floor(session.Start.Timestamp))
-        .With("@end_ticks", ColumnValues.Ceiling(session.End.Timestamp))
+        .With("@start_ticks", Ticks.Floor(session.Start.Timestamp))
+        .With("@end_ticks", Ticks.Ceiling(session.End.Timestamp))
         .With("@revision", session.Revision)
         .With("@body", StoredJson.Write(session));
 
@@ -27,9 +28,9 @@ internal static class StatementParameters
         .With("@schedule_id", series.ScheduleId)
         .With("@schedule_owner_id", series.ScheduleOwnerId)
         .With("@type", (int)series.Type)
-        .With("@first_start_ticks", ColumnValues.Floor(series.FirstStart))
+        .With("@first_start_ticks", Ticks.Floor(series.FirstStart))
         .With("@span_end", spanEnd is { } end ? ColumnValues.Text(end) : null)
-        .With("@span_end_ticks", spanEnd is { } endTicks ? ColumnValues.Ceiling(endTicks) : null)
+        .With("@span_end_ticks", spanEnd is { } endTicks ? Ticks.Ceiling(endTicks) : null)
         .With("@duration_ns", series.Duration.ToInt64Nanoseconds())
         .With("@revision", series.Revision)
         .With("@body", StoredJson.Write(series));
@@ -40,7 +41,7 @@ internal static class StatementParameters
         .With("@id", instanceOverride.RecurringSessionId)
         .With("@identity_start", ColumnValues.Key(instanceOverride.IdentityStart))
         .With("@revision", instanceOverride.Revision)
-        .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? ColumnValues.Floor(start.Timestamp) : null)
+        .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? Ticks.Floor(start.Timestamp) : null)
         .With("@duration_ns", instanceOverride.Duration?.ToInt64Nanoseconds())
         .With("@body", StoredJson.Write(instanceOverride));
 

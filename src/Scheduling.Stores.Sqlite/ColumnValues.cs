@@ -14,12 +14,6 @@ internal static class ColumnValues
     /// <summary>A local date-time as sortable ISO text: <c>2025-03-10T09:00:00</c>, with a fraction only when it has one.</summary>
     public static string Key(LocalDateTime value) => LocalDateTimePattern.ExtendedIso.Format(value);
 
-    /// <summary>An exact instant as ISO text.</summary>
-    public static string Text(Instant value) => InstantPattern.ExtendedIso.Format(value);
-
-    /// <summary>Reads an instant written by <see cref="Text"/>.</summary>
-    public static Instant ParseInstant(string text) => InstantPattern.ExtendedIso.Parse(text).GetValueOrThrow();
-
     /// <summary>
     /// Compares two texts as SQLite's BINARY collation compares them once stored: by their UTF-8 bytes, which is the
     /// order of their code points. That is the ordinal order, except that a character beyond U+FFFF (a surrogate pair

@@ -317,7 +317,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
 
     /// <inheritdoc />
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
-        _database.ChangeVersionAsync(tenantId, TenantStateSql.RecurringSessions, cancellationToken);
+        _database.ChangeVersionAsync(tenantId, ChangeTableSql.RecurringSessions, cancellationToken);
 
     /// <summary>
     /// Whether a series can have an instance overlapping <c>[from, to)</c>, by the exact rule: its span
@@ -346,7 +346,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     private static long LongestTicks(Duration duration) => Ticks.Ceiling(duration);
 
     private static ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, long longestTicks, CancellationToken cancellationToken) =>
-        SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.RecurringSessions, longestTicks, cancellationToken);
+        SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.RecurringSessions, longestTicks, cancellationToken);
 
     private static async ValueTask<bool> InsertSeriesAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
     {
@@ -421,7 +421,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                 }
 
                 id = rowId;
-                spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
+                spanEnd = reader.IsDBNull(1) ? null : Ticks.ToInstant(reader.GetInt64(1), (short)reader.GetInt64(7));
                 series = _records.Series(rowId, string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
             }
 

@@ -67,7 +67,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -92,7 +92,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     longest = Math.Max(longest, LengthInTicks(session));
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, longest, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, longest, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -113,7 +113,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -133,7 +133,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -193,7 +193,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
                 return (true, BookingOutcome.Booked);
             },
             cancellationToken);
@@ -201,7 +201,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     /// <inheritdoc />
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
-        _database.ChangeVersionAsync(tenantId, TenantStateSql.Sessions, cancellationToken);
+        _database.ChangeVersionAsync(tenantId, ChangeTableSql.Sessions, cancellationToken);
 
     /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
     internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>

@@ -29,9 +29,9 @@ internal static class StatementParameters
         .With("@schedule_owner_id", series.ScheduleOwnerId)
         .With("@type", (int)series.Type)
         .With("@first_start_ticks", Ticks.Floor(series.FirstStart))
-        .With("@span_end", spanEnd is { } end ? ColumnValues.Text(end) : null)
-        .With("@span_end_ticks", spanEnd is { } endTicks ? Ticks.Ceiling(endTicks) : null)
-        .With("@duration_ns", series.Duration.ToInt64Nanoseconds())
+        .With("@span_end_ticks", spanEnd is { } end ? Ticks.Floor(end) : null)
+        .With("@span_end_nanos", spanEnd is { } exact ? Ticks.NanosecondsPastFloor(exact) : 0)
+        .With("@duration_ticks", Ticks.Ceiling(series.Duration))
         .With("@revision", series.Revision)
         .With("@body", StoredJson.Write(series));
 
@@ -42,7 +42,7 @@ internal static class StatementParameters
         .With("@identity_start", ColumnValues.Key(instanceOverride.IdentityStart))
         .With("@revision", instanceOverride.Revision)
         .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? Ticks.Floor(start.Timestamp) : null)
-        .With("@duration_ns", instanceOverride.Duration?.ToInt64Nanoseconds())
+        .With("@duration_ticks", instanceOverride.Duration is { } duration ? Ticks.Ceiling(duration) : null)
         .With("@body", StoredJson.Write(instanceOverride));
 
     /// <summary>Binds an attendance: <c>@tenant</c>, <c>@id</c>, its booking and session, status, number, revision and instants.</summary>
@@ -55,8 +55,10 @@ internal static class StatementParameters
         .With("@status", (int)attendance.Status)
         .With("@number_of_attendees", attendance.NumberOfAttendees)
         .With("@revision", attendance.Revision)
-        .With("@created_at", ColumnValues.Text(attendance.CreatedAt))
-        .With("@updated_at", ColumnValues.Text(attendance.UpdatedAt));
+        .With("@created_at_ticks", Ticks.Floor(attendance.CreatedAt))
+        .With("@created_at_nanos", Ticks.NanosecondsPastFloor(attendance.CreatedAt))
+        .With("@updated_at_ticks", Ticks.Floor(attendance.UpdatedAt))
+        .With("@updated_at_nanos", Ticks.NanosecondsPastFloor(attendance.UpdatedAt));
 
     /// <summary>Binds the attendance candidate filter's sets as JSON arrays (NULL for "any").</summary>
     public static SqliteCommand WithCandidateFilter(this SqliteCommand command, AttendanceCandidateFilter filter) => command

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Npgsql;
 using Scheduling.Stores.PostgreSql.Sql;
+using Scheduling.Stores.Relational;
 using static Scheduling.Stores.PostgreSql.Sql.Parameters;
 
 namespace Scheduling.Stores.PostgreSql;

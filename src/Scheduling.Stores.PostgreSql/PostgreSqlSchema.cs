@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Reflection;
 using Npgsql;
+using Scheduling.Stores.Relational;
 
 namespace Scheduling.Stores.PostgreSql;
 
@@ -12,9 +11,9 @@ namespace Scheduling.Stores.PostgreSql;
 /// table <c>scheduling_schema_migrations(version, name, applied_at)</c> records what ran.
 /// </summary>
 /// <remarks>
-/// <para>Each migration runs in its own transaction, serialized across processes by a transaction-level advisory
-/// lock on the target schema, so any number of hosts may start at once: one applies a migration, the others wait and
-/// then find it recorded. Running the migrations again applies nothing.</para>
+/// <para>The pending migrations run in one transaction, serialized across processes by a transaction-level advisory
+/// lock on the target schema, so any number of hosts may start at once: one applies them, the others wait and then
+/// find them recorded. Running the migrations again applies nothing and takes no lock.</para>
 /// <para>The stores migrate on first use (once per connection string per process) unless
 /// <see cref="PostgreSqlStoreOptions.MigrateOnFirstUse"/> is turned off; a host that runs schema changes as a
 /// separate deployment step calls <see cref="MigrateAsync(string, CancellationToken)"/> itself. To keep the tables
@@ -23,12 +22,9 @@ namespace Scheduling.Stores.PostgreSql;
 /// </remarks>
 public static class PostgreSqlSchema
 {
-    /// <summary>The first half of the advisory lock key; the second half is a hash of the target schema's name.</summary>
-    private const int AdvisoryLockClass = 0x53434844;
-
     private const string ResourcePrefix = "Scheduling.Stores.PostgreSql.Migrations.";
 
-    private static readonly ImmutableArray<Migration> Migrations = LoadMigrations();
+    private static readonly ImmutableArray<MigrationScript> Migrations = MigrationScript.LoadEmbedded(typeof(PostgreSqlSchema).Assembly, ResourcePrefix);
 
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Migrated = new(StringComparer.Ordinal);
 
@@ -42,7 +38,7 @@ public static class PostgreSqlSchema
     /// <param name="connectionString">An Npgsql connection string; its search path names the target schema.</param>
     /// <param name="cancellationToken">Cancels the call; a migration that was running is rolled back.</param>
     /// <exception cref="ArgumentException"><paramref name="connectionString"/> is null or empty.</exception>
-    /// <exception cref="NpgsqlException">The database refused a migration; nothing of that migration was applied.</exception>
+    /// <exception cref="NpgsqlException">The database refused a migration; nothing of this run was applied (the pending migrations run in one transaction).</exception>
     public static async Task<IReadOnlyList<int>> MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
@@ -57,25 +53,14 @@ public static class PostgreSqlSchema
     /// <param name="dataSource">The data source; its search path names the target schema.</param>
     /// <param name="cancellationToken">Cancels the call; a migration that was running is rolled back.</param>
     /// <exception cref="ArgumentNullException"><paramref name="dataSource"/> is null.</exception>
-    /// <exception cref="NpgsqlException">The database refused a migration; nothing of that migration was applied.</exception>
+    /// <exception cref="NpgsqlException">The database refused a migration; nothing of this run was applied (the pending migrations run in one transaction).</exception>
     public static async Task<IReadOnlyList<int>> MigrateAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
-            // Without a lock first: when every migration is recorded (every start-up but the first), nothing waits.
-            var recorded = await RecordedVersionsAsync(connection, cancellationToken).ConfigureAwait(false);
-            var applied = new List<int>();
-            foreach (var migration in Migrations)
-            {
-                if (!recorded.Contains(migration.Version) && await ApplyAsync(connection, migration, cancellationToken).ConfigureAwait(false))
-                {
-                    applied.Add(migration.Version);
-                }
-            }
-
-            return applied;
+            return await MigrationRunner.ApplyAsync(connection, PostgreSqlMigrationDialect.Instance, Migrations, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -96,102 +81,4 @@ public static class PostgreSqlSchema
             throw;
         }
     }
-
-    private static async Task<HashSet<int>> RecordedVersionsAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        var versions = new HashSet<int>();
-        await using var command = new NpgsqlCommand(
-            "SELECT to_regclass('scheduling_schema_migrations') IS NOT NULL",
-            connection);
-        if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
-        {
-            return versions;
-        }
-
-        command.CommandText = "SELECT version FROM scheduling_schema_migrations";
-        var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        await using (reader.ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                versions.Add(reader.GetInt32(0));
-            }
-        }
-
-        return versions;
-    }
-
-    /// <summary>Applies one migration under the lock unless another process recorded it first; returns whether this call applied it.</summary>
-    private static async Task<bool> ApplyAsync(NpgsqlConnection connection, Migration migration, CancellationToken cancellationToken)
-    {
-        var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
-        {
-            await using var command = new NpgsqlCommand(
-                $"""
-                SELECT pg_advisory_xact_lock({AdvisoryLockClass}, hashtext(COALESCE(current_schema(), '')));
-                CREATE TABLE IF NOT EXISTS scheduling_schema_migrations (
-                    version     integer NOT NULL,
-                    name        text NOT NULL,
-                    applied_at  timestamptz NOT NULL DEFAULT now(),
-                    CONSTRAINT scheduling_schema_migrations_pkey PRIMARY KEY (version)
-                );
-                """,
-                connection,
-                transaction);
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            command.CommandText = "SELECT EXISTS (SELECT 1 FROM scheduling_schema_migrations WHERE version = @version)";
-            command.Parameters.Add(new NpgsqlParameter<int>("version", migration.Version));
-            if (await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
-            {
-                return false;
-            }
-
-            command.Parameters.Clear();
-            command.CommandText = migration.Sql;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            command.CommandText = "INSERT INTO scheduling_schema_migrations (version, name) VALUES (@version, @name)";
-            command.Parameters.Add(new NpgsqlParameter<int>("version", migration.Version));
-            command.Parameters.Add(new NpgsqlParameter<string>("name", migration.Name));
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-            return true;
-        }
-    }
-
-    /// <summary>Reads the embedded migration scripts, ordered by the version their file name starts with.</summary>
-    private static ImmutableArray<Migration> LoadMigrations()
-    {
-        var assembly = typeof(PostgreSqlSchema).Assembly;
-        var migrations = assembly.GetManifestResourceNames()
-            .Where(name => name.StartsWith(ResourcePrefix, StringComparison.Ordinal) && name.EndsWith(".sql", StringComparison.Ordinal))
-            .Select(name => Load(assembly, name))
-            .OrderBy(migration => migration.Version)
-            .ToImmutableArray();
-        if (migrations.IsEmpty || migrations.Select(m => m.Version).Distinct().Count() != migrations.Length)
-        {
-            throw new InvalidOperationException("The embedded migrations are missing or two share a version.");
-        }
-
-        return migrations;
-    }
-
-    private static Migration Load(Assembly assembly, string resourceName)
-    {
-        var name = resourceName[ResourcePrefix.Length..^".sql".Length];
-        var digits = name.TakeWhile(char.IsAsciiDigit).Count();
-        if (digits == 0)
-        {
-            throw new InvalidOperationException($"Migration '{name}' does not start with its version number.");
-        }
-
-        using var stream = assembly.GetManifestResourceStream(resourceName)!;
-        using var reader = new StreamReader(stream);
-        return new Migration(int.Parse(name[..digits], NumberStyles.None, CultureInfo.InvariantCulture), name, reader.ReadToEnd());
-    }
-
-    private sealed record Migration(int Version, string Name, string Sql);
 }

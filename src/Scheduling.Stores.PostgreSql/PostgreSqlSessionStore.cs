@@ -5,6 +5,7 @@ using NodaTime;
 using Npgsql;
 using Scheduling.Sessions;
 using Scheduling.Stores.PostgreSql.Sql;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 using static Scheduling.Stores.PostgreSql.Sql.Parameters;
 

@@ -12,7 +12,8 @@ internal static class AttendanceSql
 {
     /// <summary>The columns an attendance is read from, in this order.</summary>
     public const string Columns =
-        "id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision, created_at, updated_at";
+        "id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision, " +
+        "created_at_ticks, created_at_nanos, updated_at_ticks, updated_at_nanos";
 
     public const string Find = "SELECT " + Columns + """
 
@@ -26,8 +27,10 @@ internal static class AttendanceSql
 
     /// <summary>An attendance, unless its id, or its booking and session, are taken (then no row is inserted).</summary>
     public const string Insert = """
-        INSERT INTO attendance (tenant_id, id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision, created_at, updated_at)
-        VALUES (@tenant, @id, @booking_id, @session_id, @recurring_session_id, @status, @number_of_attendees, @revision, @created_at, @updated_at)
+        INSERT INTO attendance (tenant_id, id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision,
+            created_at_ticks, created_at_nanos, updated_at_ticks, updated_at_nanos)
+        VALUES (@tenant, @id, @booking_id, @session_id, @recurring_session_id, @status, @number_of_attendees, @revision,
+            @created_at_ticks, @created_at_nanos, @updated_at_ticks, @updated_at_nanos)
         ON CONFLICT DO NOTHING;
         """;
 
@@ -38,7 +41,9 @@ internal static class AttendanceSql
     public const string Replace = """
         UPDATE attendance
         SET booking_id = @booking_id, session_id = @session_id, recurring_session_id = @recurring_session_id, status = @status,
-            number_of_attendees = @number_of_attendees, revision = @revision, created_at = @created_at, updated_at = @updated_at
+            number_of_attendees = @number_of_attendees, revision = @revision,
+            created_at_ticks = @created_at_ticks, created_at_nanos = @created_at_nanos,
+            updated_at_ticks = @updated_at_ticks, updated_at_nanos = @updated_at_nanos
         WHERE tenant_id = @tenant AND id = @id AND revision = @expected_revision
           AND NOT EXISTS (
             SELECT 1 FROM attendance AS other

@@ -5,7 +5,7 @@ internal static class RecurringSessionSql
 {
     /// <summary>A series with its overrides: one row per override (or one with a NULL override), by identity start.</summary>
     public const string Find = """
-        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant AND r.id = @id
@@ -14,7 +14,7 @@ internal static class RecurringSessionSql
 
     /// <summary>A series with the override of one instance, if it has one: one row.</summary>
     public const string FindWithOverride = """
-        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o
             ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id AND o.identity_start = @identity_start
@@ -31,11 +31,11 @@ internal static class RecurringSessionSql
 
     public const string Insert = """
         INSERT INTO recurring_sessions (
-            tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end, span_end_ticks,
-            duration_ns, longest_override_ns, effective_span_end_ticks, revision, body)
+            tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end_ticks, span_end_nanos,
+            duration_ticks, longest_override_ticks, effective_span_end_ticks, revision, body)
         VALUES (
-            @tenant, @id, @schedule_id, @schedule_owner_id, @type, @first_start_ticks, @span_end, @span_end_ticks,
-            @duration_ns, NULL, @span_end_ticks, @revision, @body)
+            @tenant, @id, @schedule_id, @schedule_owner_id, @type, @first_start_ticks, @span_end_ticks, @span_end_nanos,
+            @duration_ticks, NULL, @span_end_ticks + (@span_end_nanos > 0), @revision, @body)
         ON CONFLICT (tenant_id, id) DO NOTHING;
         """;
 
@@ -43,9 +43,10 @@ internal static class RecurringSessionSql
     public const string Replace = """
         UPDATE recurring_sessions
         SET schedule_id = @schedule_id, schedule_owner_id = @schedule_owner_id, type = @type,
-            first_start_ticks = @first_start_ticks, span_end = @span_end, span_end_ticks = @span_end_ticks,
-            duration_ns = @duration_ns,
-            effective_span_end_ticks = @span_end_ticks + (max(0, coalesce(longest_override_ns, 0) - @duration_ns) + 99) / 100,
+            first_start_ticks = @first_start_ticks, span_end_ticks = @span_end_ticks, span_end_nanos = @span_end_nanos,
+            duration_ticks = @duration_ticks,
+            effective_span_end_ticks = @span_end_ticks + (@span_end_nanos > 0)
+                + max(coalesce(longest_override_ticks - @duration_ticks + 1, 0), 0),
             revision = @revision, body = @body
         WHERE tenant_id = @tenant AND id = @id AND revision = @expected_revision;
         """;
@@ -57,12 +58,13 @@ internal static class RecurringSessionSql
     /// </summary>
     public const string RefreshSpan = """
         UPDATE recurring_sessions
-        SET longest_override_ns = (
-            SELECT max(o.duration_ns) FROM instance_overrides AS o
-            WHERE o.tenant_id = @tenant AND o.recurring_session_id = @id AND o.duration_ns IS NOT NULL)
+        SET longest_override_ticks = (
+            SELECT max(o.duration_ticks) FROM instance_overrides AS o
+            WHERE o.tenant_id = @tenant AND o.recurring_session_id = @id AND o.duration_ticks IS NOT NULL)
         WHERE tenant_id = @tenant AND id = @id;
         UPDATE recurring_sessions
-        SET effective_span_end_ticks = span_end_ticks + (max(0, coalesce(longest_override_ns, 0) - duration_ns) + 99) / 100
+        SET effective_span_end_ticks = span_end_ticks + (span_end_nanos > 0)
+            + max(coalesce(longest_override_ticks - duration_ticks + 1, 0), 0)
         WHERE tenant_id = @tenant AND id = @id;
         """;
 
@@ -82,7 +84,7 @@ internal static class RecurringSessionSql
     /// primary-key lookups in id order, so rows come grouped by series without a sort, and stream.
     /// </summary>
     public const string FindOverlapping = """
-        SELECT r.id, r.span_end, r.body, o.body, r.revision, o.identity_start, o.revision
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant
@@ -98,9 +100,9 @@ internal static class RecurringSessionSql
             JOIN recurring_sessions AS s ON s.tenant_id = m.tenant_id AND s.id = m.recurring_session_id
             WHERE m.tenant_id = @tenant
               AND m.moved_start_ticks >= @from_ticks - coalesce(
-                    (SELECT longest_ticks FROM tenant_store_state WHERE tenant_id = @tenant AND store = 'recurring_sessions'), 0)
+                    (SELECT longest_instance_ticks FROM recurring_session_changes WHERE tenant_id = @tenant), 0)
               AND m.moved_start_ticks < @to_ticks
-              AND m.moved_start_ticks + (coalesce(m.duration_ns, s.duration_ns) + 99) / 100 >= @from_ticks)
+              AND m.moved_start_ticks + coalesce(m.duration_ticks, s.duration_ticks) >= @from_ticks)
           AND (@schedule_ids IS NULL OR r.schedule_id IN (SELECT value FROM json_each(@schedule_ids)))
           AND (@schedule_owner_ids IS NULL OR r.schedule_owner_id IN (SELECT value FROM json_each(@schedule_owner_ids)))
           AND (@types IS NULL OR r.type IN (SELECT value FROM json_each(@types)))
@@ -115,17 +117,17 @@ internal static class RecurringSessionSql
 
     /// <summary>Stores an override whose expected revision is 0: inserts it, or replaces one stored at revision 0.</summary>
     public const string InsertOverride = """
-        INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, duration_ns, body)
-        VALUES (@tenant, @id, @identity_start, @revision, @moved_start_ticks, @duration_ns, @body)
+        INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, duration_ticks, body)
+        VALUES (@tenant, @id, @identity_start, @revision, @moved_start_ticks, @duration_ticks, @body)
         ON CONFLICT (tenant_id, recurring_session_id, identity_start) DO UPDATE SET
             revision = excluded.revision, moved_start_ticks = excluded.moved_start_ticks,
-            duration_ns = excluded.duration_ns, body = excluded.body
+            duration_ticks = excluded.duration_ticks, body = excluded.body
         WHERE instance_overrides.revision = 0;
         """;
 
     public const string ReplaceOverride = """
         UPDATE instance_overrides
-        SET revision = @revision, moved_start_ticks = @moved_start_ticks, duration_ns = @duration_ns, body = @body
+        SET revision = @revision, moved_start_ticks = @moved_start_ticks, duration_ticks = @duration_ticks, body = @body
         WHERE tenant_id = @tenant AND recurring_session_id = @id AND identity_start = @identity_start
           AND revision = @expected_revision;
         """;
@@ -143,7 +145,7 @@ internal static class RecurringSessionSql
         """;
 
     public const string InsertMovedOverride = """
-        INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, duration_ns, body)
-        VALUES (@tenant, @id, @identity_start, @revision, @moved_start_ticks, @duration_ns, @body);
+        INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, duration_ticks, body)
+        VALUES (@tenant, @id, @identity_start, @revision, @moved_start_ticks, @duration_ticks, @body);
         """;
 }

@@ -39,7 +39,7 @@ internal static class SessionSql
         FROM sessions
         WHERE tenant_id = @tenant
           AND start_ticks >= max(@after_start_ticks, @from_ticks - coalesce(
-                (SELECT longest_ticks FROM tenant_store_state WHERE tenant_id = @tenant AND store = 'sessions'), 0))
+                (SELECT longest_session_ticks FROM session_changes WHERE tenant_id = @tenant), 0))
           AND start_ticks < @to_ticks
           AND (start_ticks > @after_start_ticks OR (start_ticks = @after_start_ticks AND (@after_id IS NULL OR id > @after_id)))
           AND (end_ticks > @from_ticks OR (start_ticks >= @from_ticks AND end_ticks = start_ticks))

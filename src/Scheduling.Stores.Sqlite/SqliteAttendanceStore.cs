@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
+using Scheduling.Stores.Relational;
 
 namespace Scheduling.Stores.Sqlite;
 
@@ -235,8 +236,8 @@ public sealed class SqliteAttendanceStore : IAttendanceStore
         Status = (AttendanceStatus)reader.GetInt32(4),
         NumberOfAttendees = reader.GetInt32(5),
         Revision = reader.GetInt64(6),
-        CreatedAt = ColumnValues.ParseInstant(reader.GetString(7)),
-        UpdatedAt = ColumnValues.ParseInstant(reader.GetString(8)),
+        CreatedAt = Ticks.ToInstant(reader.GetInt64(7), reader.GetInt16(8)),
+        UpdatedAt = Ticks.ToInstant(reader.GetInt64(9), reader.GetInt16(10)),
     };
 
     /// <summary>Inserts (expected revision 0) or replaces one attendance; false when no row changed.</summary>

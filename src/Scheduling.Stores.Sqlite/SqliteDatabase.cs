@@ -65,21 +65,20 @@ internal sealed class SqliteDatabase
         return result;
     }
 
-    /// <summary>Bumps the tenant's change version of <paramref name="store"/> and widens its longest duration.</summary>
-    public static async ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string store, long longestTicks, CancellationToken cancellationToken)
+    /// <summary>Bumps the tenant's version in <paramref name="changes"/> and widens its longest duration.</summary>
+    public static async ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, ChangeTableSql changes, long longestTicks, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(TenantStateSql.Bump, transaction)
+        await using var command = connection.Command(changes.Bump, transaction)
             .With("@tenant", tenantId)
-            .With("@store", store)
             .With("@longest_ticks", longestTicks);
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The tenant's change version of <paramref name="store"/>: 0 before its first write.</summary>
-    public async ValueTask<long?> ChangeVersionAsync(string tenantId, string store, CancellationToken cancellationToken)
+    /// <summary>The tenant's version in <paramref name="changes"/>: 0 before its first write.</summary>
+    public async ValueTask<long?> ChangeVersionAsync(string tenantId, ChangeTableSql changes, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.Command(TenantStateSql.ChangeVersion).With("@tenant", tenantId).With("@store", store);
+        await using var command = connection.Command(changes.Version).With("@tenant", tenantId);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is long version ? version : 0;
     }
 }

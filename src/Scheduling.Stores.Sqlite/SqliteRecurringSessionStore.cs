@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using NodaTime;
 using Scheduling.Sessions;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 
 namespace Scheduling.Stores.Sqlite;
@@ -316,7 +317,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
 
     /// <inheritdoc />
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
-        _database.ChangeVersionAsync(tenantId, TenantStateSql.RecurringSessions, cancellationToken);
+        _database.ChangeVersionAsync(tenantId, ChangeTableSql.RecurringSessions, cancellationToken);
 
     /// <summary>
     /// Whether a series can have an instance overlapping <c>[from, to)</c>, by the exact rule: its span
@@ -342,10 +343,10 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <summary>How far before a window a moved instance of this length can start and still reach into it, in ticks.</summary>
-    private static long LongestTicks(Duration duration) => ColumnValues.CeilingTicks(duration.ToInt64Nanoseconds());
+    private static long LongestTicks(Duration duration) => Ticks.Ceiling(duration);
 
     private static ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, long longestTicks, CancellationToken cancellationToken) =>
-        SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.RecurringSessions, longestTicks, cancellationToken);
+        SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.RecurringSessions, longestTicks, cancellationToken);
 
     private static async ValueTask<bool> InsertSeriesAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
     {
@@ -420,7 +421,7 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                 }
 
                 id = rowId;
-                spanEnd = reader.IsDBNull(1) ? null : ColumnValues.ParseInstant(reader.GetString(1));
+                spanEnd = reader.IsDBNull(1) ? null : Ticks.ToInstant(reader.GetInt64(1), (short)reader.GetInt64(7));
                 series = _records.Series(rowId, string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
             }
 
@@ -456,8 +457,8 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(RecurringSessionSql.FindOverlapping)
             .With("@tenant", tenantId)
-            .With("@from_ticks", ColumnValues.Floor(from))
-            .With("@to_ticks", ColumnValues.Ceiling(to))
+            .With("@from_ticks", Ticks.Floor(from))
+            .With("@to_ticks", Ticks.Ceiling(to))
             .WithCandidateFilter(filter)
             .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
+using System.Collections.Immutable;
 using Microsoft.Data.Sqlite;
+using Scheduling.Stores.Relational;
 
 namespace Scheduling.Stores.Sqlite;
 
@@ -19,7 +20,7 @@ public static class SqliteSchema
 {
     private const string ResourcePrefix = "Scheduling.Stores.Sqlite.Migrations.";
 
-    private static readonly Lazy<IReadOnlyList<Migration>> Scripts = new(LoadScripts);
+    private static readonly Lazy<ImmutableArray<MigrationScript>> Scripts = new(() => MigrationScript.LoadEmbedded(typeof(SqliteSchema).Assembly, ResourcePrefix));
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Ready = new(StringComparer.Ordinal);
 
     /// <summary>Gets the version of the newest migration this assembly holds.</summary>
@@ -83,51 +84,9 @@ public static class SqliteSchema
 
     private static async ValueTask<IReadOnlyList<int>> ApplyAsync(string connectionString, int busyTimeoutMilliseconds, CancellationToken cancellationToken)
     {
-        var scripts = Scripts.Value;
         await using var connection = await SqliteConnections.OpenAsync(connectionString, busyTimeoutMilliseconds, flushEachCommit: true, cancellationToken).ConfigureAwait(false);
         await UseWriteAheadLogAsync(connection, cancellationToken).ConfigureAwait(false);
-
-        // BEGIN IMMEDIATE: the write lock is taken before the applied versions are read, so a racing migrator waits
-        // here and then finds everything applied.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using (var create = connection.Command(SchemaSql.CreateMigrationsTable, transaction))
-        {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        var applied = new HashSet<int>();
-        await using (var read = connection.Command(SchemaSql.AppliedVersions, transaction))
-        await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                applied.Add(reader.GetInt32(0));
-            }
-        }
-
-        var ran = new List<int>();
-        foreach (var script in scripts)
-        {
-            if (applied.Contains(script.Version))
-            {
-                continue;
-            }
-
-            await using (var apply = connection.Command(script.Sql, transaction))
-            {
-                await apply.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using (var record = connection.Command(SchemaSql.RecordVersion, transaction).With("@version", script.Version))
-            {
-                await record.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            ran.Add(script.Version);
-        }
-
-        await transaction.CommitAsync(CancellationToken.None).ConfigureAwait(false);
-        return ran;
+        return await MigrationRunner.ApplyAsync(connection, SqliteMigrationDialect.Instance, Scripts.Value, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Switches the file to write-ahead logging (a persistent setting; a no-op when it is already on).</summary>
@@ -136,36 +95,4 @@ public static class SqliteSchema
         await using var command = connection.Command(SchemaSql.WriteAheadLog);
         await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private static IReadOnlyList<Migration> LoadScripts()
-    {
-        var assembly = typeof(SqliteSchema).Assembly;
-        var scripts = new List<Migration>();
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)))
-        {
-            var file = name[ResourcePrefix.Length..];
-            var digits = new string([.. file.TakeWhile(char.IsAsciiDigit)]);
-            if (digits.Length == 0 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version < 1)
-            {
-                throw new InvalidOperationException($"Migration script '{file}' must start with its version number, as in '0001_sessions.sql'.");
-            }
-
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var reader = new StreamReader(stream);
-            scripts.Add(new Migration(version, file, reader.ReadToEnd()));
-        }
-
-        scripts.Sort((left, right) => left.Version.CompareTo(right.Version));
-        for (var i = 1; i < scripts.Count; i++)
-        {
-            if (scripts[i].Version == scripts[i - 1].Version)
-            {
-                throw new InvalidOperationException($"Migration scripts '{scripts[i - 1].File}' and '{scripts[i].File}' share version {scripts[i].Version}.");
-            }
-        }
-
-        return scripts.Count > 0 ? scripts : throw new InvalidOperationException("No migration scripts are embedded in the assembly.");
-    }
-
-    private sealed record Migration(int Version, string File, string Sql);
 }

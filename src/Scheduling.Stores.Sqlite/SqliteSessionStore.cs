@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Scheduling.Sessions;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 
 namespace Scheduling.Stores.Sqlite;
@@ -66,7 +67,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -91,7 +92,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     longest = Math.Max(longest, LengthInTicks(session));
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, longest, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, longest, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -112,7 +113,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, LengthInTicks(session), cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -132,7 +133,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     return (false, false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -192,7 +193,7 @@ public sealed class SqliteSessionStore : ISessionStore
                     await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, TenantStateSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
                 return (true, BookingOutcome.Booked);
             },
             cancellationToken);
@@ -200,7 +201,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     /// <inheritdoc />
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
-        _database.ChangeVersionAsync(tenantId, TenantStateSql.Sessions, cancellationToken);
+        _database.ChangeVersionAsync(tenantId, ChangeTableSql.Sessions, cancellationToken);
 
     /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
     internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
@@ -208,7 +209,7 @@ public sealed class SqliteSessionStore : ISessionStore
 
     /// <summary>How long the session lasts in the columns' ticks (start rounded down, end rounded up).</summary>
     private static long LengthInTicks(Session session) =>
-        ColumnValues.Ceiling(session.End.Timestamp) - ColumnValues.Floor(session.Start.Timestamp);
+        Ticks.Ceiling(session.End.Timestamp) - Ticks.Floor(session.Start.Timestamp);
 
     private async IAsyncEnumerable<Session> FindMany(string tenantId, string? ids, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -248,16 +249,16 @@ public sealed class SqliteSessionStore : ISessionStore
         string? afterId = null;
         if (after is { } position)
         {
-            afterStart = ColumnValues.Floor(position.Start);
-            afterId = ColumnValues.Ceiling(position.Start) == afterStart ? position.Id : null;
+            afterStart = Ticks.Floor(position.Start);
+            afterId = Ticks.Ceiling(position.Start) == afterStart ? position.Id : null;
         }
 
         // Disposing the enumerator early (the caller has a page) disposes the reader and returns the connection.
         await using var connection = await _database.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = connection.Command(SessionSql.FindOverlapping)
             .With("@tenant", tenantId)
-            .With("@from_ticks", ColumnValues.Floor(from))
-            .With("@to_ticks", ColumnValues.Ceiling(to))
+            .With("@from_ticks", Ticks.Floor(from))
+            .With("@to_ticks", Ticks.Ceiling(to))
             .With("@after_start_ticks", afterStart)
             .With("@after_id", afterId)
             .WithCandidateFilter(filter);

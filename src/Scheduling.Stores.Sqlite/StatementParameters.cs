@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Scheduling.Sessions;
+using Scheduling.Stores.Relational;
 using Scheduling.Stores.Serialization;
 
 namespace Scheduling.Stores.Sqlite;
@@ -15,8 +16,8 @@ internal static class StatementParameters
         .With("@schedule_owner_id", session.ScheduleOwnerId)
         .With("@type", (int)session.Type)
         .With("@status", (int)session.Status)
-        .With("@start_ticks", ColumnValues.Floor(session.Start.Timestamp))
-        .With("@end_ticks", ColumnValues.Ceiling(session.End.Timestamp))
+        .With("@start_ticks", Ticks.Floor(session.Start.Timestamp))
+        .With("@end_ticks", Ticks.Ceiling(session.End.Timestamp))
         .With("@revision", session.Revision)
         .With("@body", StoredJson.Write(session));
 
@@ -27,10 +28,10 @@ internal static class StatementParameters
         .With("@schedule_id", series.ScheduleId)
         .With("@schedule_owner_id", series.ScheduleOwnerId)
         .With("@type", (int)series.Type)
-        .With("@first_start_ticks", ColumnValues.Floor(series.FirstStart))
-        .With("@span_end", spanEnd is { } end ? ColumnValues.Text(end) : null)
-        .With("@span_end_ticks", spanEnd is { } endTicks ? ColumnValues.Ceiling(endTicks) : null)
-        .With("@duration_ns", series.Duration.ToInt64Nanoseconds())
+        .With("@first_start_ticks", Ticks.Floor(series.FirstStart))
+        .With("@span_end_ticks", spanEnd is { } end ? Ticks.Floor(end) : null)
+        .With("@span_end_nanos", spanEnd is { } exact ? Ticks.NanosecondsPastFloor(exact) : 0)
+        .With("@duration_ticks", Ticks.Ceiling(series.Duration))
         .With("@revision", series.Revision)
         .With("@body", StoredJson.Write(series));
 
@@ -40,8 +41,8 @@ internal static class StatementParameters
         .With("@id", instanceOverride.RecurringSessionId)
         .With("@identity_start", ColumnValues.Key(instanceOverride.IdentityStart))
         .With("@revision", instanceOverride.Revision)
-        .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? ColumnValues.Floor(start.Timestamp) : null)
-        .With("@duration_ns", instanceOverride.Duration?.ToInt64Nanoseconds())
+        .With("@moved_start_ticks", instanceOverride.Start is CalendarDateTime start ? Ticks.Floor(start.Timestamp) : null)
+        .With("@duration_ticks", instanceOverride.Duration is { } duration ? Ticks.Ceiling(duration) : null)
         .With("@body", StoredJson.Write(instanceOverride));
 
     /// <summary>Binds an attendance: <c>@tenant</c>, <c>@id</c>, its booking and session, status, number, revision and instants.</summary>
@@ -54,8 +55,10 @@ internal static class StatementParameters
         .With("@status", (int)attendance.Status)
         .With("@number_of_attendees", attendance.NumberOfAttendees)
         .With("@revision", attendance.Revision)
-        .With("@created_at", ColumnValues.Text(attendance.CreatedAt))
-        .With("@updated_at", ColumnValues.Text(attendance.UpdatedAt));
+        .With("@created_at_ticks", Ticks.Floor(attendance.CreatedAt))
+        .With("@created_at_nanos", Ticks.NanosecondsPastFloor(attendance.CreatedAt))
+        .With("@updated_at_ticks", Ticks.Floor(attendance.UpdatedAt))
+        .With("@updated_at_nanos", Ticks.NanosecondsPastFloor(attendance.UpdatedAt));
 
     /// <summary>Binds the attendance candidate filter's sets as JSON arrays (NULL for "any").</summary>
     public static SqliteCommand WithCandidateFilter(this SqliteCommand command, AttendanceCandidateFilter filter) => command

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using NodaTime.Text;
+using Scheduling.Stores.ContractTests;
 
 namespace Scheduling.Stores.Sqlite.Tests;
 
@@ -50,27 +52,81 @@ public sealed class SqliteSchemaTest : IDisposable
     }
 
     [Fact]
-    public async Task A_file_at_version_1_gains_attendance_and_keeps_its_sessions()
+    public async Task A_file_at_version_3_moves_to_ticks_and_change_tables_and_keeps_every_row()
     {
+        // What the stores write today, into a file at the latest version: a session, a series whose span ends
+        // between two ticks, an override with a length of its own, and an attendance stamped between two ticks.
+        using var latest = new TemporaryDatabase();
+        var spanEnd = Time.Utc(2025, 6, 30, 10).PlusNanoseconds(123_456_789);
+        var stamped = Examples.Created.PlusNanoseconds(987_654_321);
+        var ownLength = Duration.FromMinutes(90) + Duration.FromNanoseconds(50);
+        var own = Examples.Override("r1", Time.Local(2025, 3, 10, 9)) with { Duration = ownLength, Revision = 1 };
+        var attendance = Examples.AttendanceOf("a1", "b1", "s1") with { CreatedAt = stamped, UpdatedAt = stamped + Duration.FromHours(1) };
+        var storesNow = Stores(latest.ConnectionString);
+        await storesNow.Sessions.InsertAsync("tenant-a", Examples.Session("s1"), None);
+        await storesNow.Series.InsertAsync("tenant-a", Examples.Series("r1", "FREQ=WEEKLY;COUNT=10"), spanEnd, None);
+        (await storesNow.Series.SaveOverrideAsync("tenant-a", own, 0, None)).Should().BeTrue();
+        (await storesNow.Attendance.InsertAsync("tenant-a", attendance, None)).Should().BeTrue();
+
+        // The same rows as version 3 kept them: ISO text for exact instants, nanoseconds for durations, one state table.
         using (var connection = _database.Open())
         {
             Execute(connection, SchemaSql.CreateMigrationsTable);
-            Execute(connection, EmbeddedScript("0001_sessions.sql"));
-            using var record = connection.CreateCommand();
-            record.CommandText = SchemaSql.RecordVersion;
-            record.Parameters.AddWithValue("@version", 1);
-            record.ExecuteNonQuery();
-        }
+            foreach (var (version, script) in new[] { (1, "0001_sessions.sql"), (2, "0002_attendance.sql"), (3, "0003_cursor_keys.sql") })
+            {
+                Execute(connection, EmbeddedScript(script));
+                using var record = connection.CreateCommand();
+                record.CommandText = SchemaSql.RecordVersion;
+                record.Parameters.AddWithValue("@version", version);
+                record.ExecuteNonQuery();
+            }
 
-        var atVersion1 = new SqliteSessionStore(_database.ConnectionString, new SqliteStoreOptions { ApplyMigrations = false });
-        await atVersion1.InsertAsync("tenant-a", Examples.Session("s1"), None);
+            Execute(connection, $"""
+                ATTACH DATABASE '{latest.FilePath}' AS now;
+                INSERT INTO sessions SELECT * FROM now.sessions;
+                INSERT INTO recurring_sessions (tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end,
+                    span_end_ticks, duration_ns, longest_override_ns, effective_span_end_ticks, revision, body)
+                SELECT tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, '{InstantPattern.ExtendedIso.Format(spanEnd)}',
+                    {spanEnd.ToUnixTimeTicks() + 1}, {Duration.FromHours(1).ToInt64Nanoseconds()}, {ownLength.ToInt64Nanoseconds()},
+                    {spanEnd.ToUnixTimeTicks() + 1 + ((ownLength - Duration.FromHours(1)).ToInt64Nanoseconds() + 99) / 100}, revision, body
+                FROM now.recurring_sessions;
+                INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, duration_ns, body)
+                SELECT tenant_id, recurring_session_id, identity_start, revision, moved_start_ticks, {ownLength.ToInt64Nanoseconds()}, body
+                FROM now.instance_overrides;
+                INSERT INTO tenant_store_state (tenant_id, store, change_version, longest_ticks)
+                SELECT tenant_id, 'sessions', version, longest_session_ticks FROM now.session_changes
+                UNION ALL SELECT tenant_id, 'recurring_sessions', version, longest_instance_ticks FROM now.recurring_session_changes;
+                INSERT INTO attendance (tenant_id, id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision,
+                    created_at, updated_at)
+                SELECT tenant_id, id, booking_id, session_id, recurring_session_id, status, number_of_attendees, revision,
+                    '{InstantPattern.ExtendedIso.Format(attendance.CreatedAt)}', '{InstantPattern.ExtendedIso.Format(attendance.UpdatedAt)}'
+                FROM now.attendance;
+                DETACH DATABASE now;
+                """);
+        }
 
         var applied = await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
 
-        applied.Should().Equal(Enumerable.Range(2, SqliteSchema.LatestVersion - 1));
-        (await atVersion1.FindAsync("tenant-a", "s1", None)).Should().NotBeNull();
-        var attendance = new SqliteAttendanceStore(_database.ConnectionString, new SqliteStoreOptions { ApplyMigrations = false });
-        (await attendance.InsertAsync("tenant-a", Examples.AttendanceOf("a1", "b1", "s1"), None)).Should().BeTrue();
+        applied.Should().Equal(Enumerable.Range(4, SqliteSchema.LatestVersion - 3));
+        var migrated = Stores(_database.ConnectionString);
+        (await migrated.Sessions.FindAsync("tenant-a", "s1", None)).Should().Be(await storesNow.Sessions.FindAsync("tenant-a", "s1", None));
+        var series = await migrated.Series.FindAsync("tenant-a", "r1", None);
+        series!.SpanEnd.Should().Be(spanEnd);
+        series.Series.Should().Be((await storesNow.Series.FindAsync("tenant-a", "r1", None))!.Series);
+        series.Overrides.Values.Should().ContainSingle().Which.Duration.Should().Be(ownLength);
+        (await migrated.Series.GetChangeVersionAsync("tenant-a", None)).Should().Be(await storesNow.Series.GetChangeVersionAsync("tenant-a", None));
+        (await migrated.Sessions.GetChangeVersionAsync("tenant-a", None)).Should().Be(await storesNow.Sessions.GetChangeVersionAsync("tenant-a", None));
+        (await migrated.Attendance.FindAsync("tenant-a", "a1", None)).Should().Be(attendance);
+
+        // The columns the queries seek on hold what today's stores write.
+        const string Columns = """
+            SELECT r.duration_ticks, r.longest_override_ticks, r.span_end_ticks, r.span_end_nanos, r.effective_span_end_ticks, o.duration_ticks,
+                   (SELECT longest_session_ticks FROM session_changes), (SELECT longest_instance_ticks FROM recurring_session_changes)
+            FROM recurring_sessions AS r JOIN instance_overrides AS o ON o.recurring_session_id = r.id;
+            """;
+        using var migratedFile = _database.Open();
+        using var latestFile = latest.Open();
+        Row(migratedFile, Columns).Should().Equal(Row(latestFile, Columns));
     }
 
     [Fact]
@@ -112,7 +168,7 @@ public sealed class SqliteSchemaTest : IDisposable
         using var connection = _database.Open();
 
         var tables = Strings(connection, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT IN ('scheduling_schema_migrations', 'scheduling_cursor_keys') ORDER BY name;");
-        tables.Should().Contain(["sessions", "recurring_sessions", "instance_overrides", "tenant_store_state", "attendance"]);
+        tables.Should().Contain(["sessions", "recurring_sessions", "instance_overrides", "session_changes", "recurring_session_changes", "attendance"]);
         foreach (var table in tables)
         {
             var primaryKey = Strings(connection, $"SELECT name FROM pragma_table_info('{table}') WHERE pk > 0 ORDER BY pk;");
@@ -173,6 +229,20 @@ public sealed class SqliteSchemaTest : IDisposable
         }
 
         return rows;
+    }
+
+    private static (SqliteSessionStore Sessions, SqliteRecurringSessionStore Series, SqliteAttendanceStore Attendance) Stores(string connectionString)
+    {
+        return (new SqliteSessionStore(connectionString), new SqliteRecurringSessionStore(connectionString), new SqliteAttendanceStore(connectionString));
+    }
+
+    private static List<object?> Row(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        reader.Read().Should().BeTrue();
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(reader.GetValue)];
     }
 
     private static string EmbeddedScript(string file)

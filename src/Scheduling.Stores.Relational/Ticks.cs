@@ -1,11 +1,11 @@
 using NodaTime;
 
-namespace Scheduling.Stores.PostgreSql;
+namespace Scheduling.Stores.Relational;
 
 /// <summary>
-/// Instants and durations as the unix ticks (100 ns) the indexed columns hold. Starts are floored and ends and lengths
-/// ceiled, so a condition on tick columns never leaves out a row the exact values would keep; the exact values are in
-/// the JSON body and decide in the end.
+/// Instants and durations as the Unix ticks (100 ns) the indexed columns of both SQL stores hold. Starts are floored
+/// and ends and lengths ceiled, so a condition on tick columns never leaves out a row the exact values would keep;
+/// the exact values are in the JSON body (or in a <c>_nanos</c> column beside the ticks) and decide in the end.
 /// </summary>
 internal static class Ticks
 {

@@ -33,7 +33,23 @@ internal static class JsonValues
         converter.Write(writer, value, options);
     }
 
-    private static JsonConverter<T> ConverterOf<T>(JsonSerializerOptions options) =>
-        ((JsonTypeInfo<T>)options.GetTypeInfo(typeof(T))).Converter as JsonConverter<T>
-        ?? throw new JsonException($"No converter writes {typeof(T).Name}.");
+    private static JsonConverter<T> ConverterOf<T>(JsonSerializerOptions options)
+    {
+        // The options of the last call are nearly always those of this one: their converter is kept beside them.
+        if (Last<T>.Entry is { } entry && ReferenceEquals(entry.Options, options))
+        {
+            return entry.Converter;
+        }
+
+        var converter = (JsonConverter<T>)options.GetTypeInfo(typeof(T)).Converter;
+        Last<T>.Entry = new LastConverter<T>(options, converter);
+        return converter;
+    }
+
+    private sealed record LastConverter<T>(JsonSerializerOptions Options, JsonConverter<T> Converter);
+
+    private static class Last<T>
+    {
+        public static volatile LastConverter<T>? Entry;
+    }
 }

@@ -66,4 +66,18 @@ public sealed record NewRecurringSession
 
     /// <summary>Gets the recurrence rule.</summary>
     public required RecurrenceRule Rule { get; init; }
+
+    /// <summary>
+    /// Gets the occurrences to leave out (RFC 5545 EXDATE): wall-clock starts in <see cref="Zone"/> as the rule
+    /// produces them (an instance's <see cref="Session.OriginalStart"/>), in whole seconds. Duplicates are removed and
+    /// the list is kept sorted; a date the rule never produces is kept and changes nothing.
+    /// </summary>
+    public ImmutableArray<LocalDateTime> ExceptionDates { get; init; } = [];
+
+    /// <summary>
+    /// Gets extra instances beyond the rule's (RFC 5545 RDATE): wall-clock starts in <see cref="Zone"/>, in whole
+    /// seconds, none before <see cref="Start"/>; each lasts <see cref="Duration"/>. Duplicates are removed and the list
+    /// is kept sorted; an extra date the rule also produces is one instance.
+    /// </summary>
+    public ImmutableArray<LocalDateTime> ExtraDates { get; init; } = [];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Scheduling.Recurrence;
@@ -123,13 +124,15 @@ internal sealed class SeriesView
     {
         try
         {
-            return new RecurrenceSet(series.Start, series.Zone, series.Rule);
+            return new RecurrenceSet(series.Start, series.Zone, series.Rule, OrNull(series.ExtraDates), OrNull(series.ExceptionDates));
         }
         catch (RecurrenceException exception)
         {
             throw SchedulingException.Unreadable("Recurring session", series.Id, $"{exception.Message} It can be deleted.", exception);
         }
     }
+
+    private static ImmutableArray<LocalDateTime>? OrNull(ImmutableArray<LocalDateTime> dates) => dates.IsDefaultOrEmpty ? null : dates;
 
     /// <summary>Whether the instance's own start moved it (it is then listed at its own time, not the rule's).</summary>
     public bool IsMoved(LocalDateTime identityStart) =>

@@ -143,6 +143,8 @@ public sealed class SessionService
             Zone = request.Zone,
             Duration = request.Duration,
             Rule = request.Rule,
+            ExceptionDates = SeriesDates.Normalise(request.ExceptionDates),
+            ExtraDates = SeriesDates.Normalise(request.ExtraDates),
             IdentityStart = request.Start,
             Revision = 1,
             CreatedAt = now,
@@ -308,7 +310,7 @@ public sealed class SessionService
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
-        var updated = Apply(record.Series, changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
+        var updated = SeriesDates.Edited(record.Series, Apply(record.Series, changes), changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
         var spanEnd = Validate(updated);
         SessionPayload.Check(_options.PayloadLimits, updated);
         if (!await _recurringSessions.ReplaceAsync(caller.TenantId, updated, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
@@ -346,8 +348,16 @@ public sealed class SessionService
         // before it when its rule counts. Only a COUNT needs to know how many; otherwise whether any does decides. The
         // instance lies inside the supported range, and an earlier one exists, so that UNTIL lies inside it too and
         // not before DTSTART.
+        // COUNT counts the rule's occurrences, those an exception date leaves out included and extra dates not
+        // (RFC 5545 section 3.8.5.3), so the instances before the split are counted on the rule alone.
         var rule = series.Rule;
-        var earlier = view.Set.Between(series.FirstStart, splitAt.Start, cancellationToken);
+        var ruleAlone = new RecurrenceSet(series.Start, series.Zone, rule);
+        if (SeriesDates.IsExtra(series, splitAt.RecurrenceId) && !ruleAlone.Between(splitAt.Start, splitAt.Start + Duration.FromSeconds(1), cancellationToken).Any(o => o.RecurrenceId == splitAt.RecurrenceId))
+        {
+            throw SchedulingException.Invalid("instanceId", $"'{instanceId}' is an extra date of its series, not an occurrence of its rule, so no series can start there with the same rule: edit it on its own, or split at an occurrence of the rule.");
+        }
+
+        var earlier = ruleAlone.Between(series.FirstStart, splitAt.Start, cancellationToken);
         var before = rule.Count is null ? (earlier.Any() ? 1 : 0) : earlier.Count();
         if (before == 0)
         {
@@ -369,6 +379,7 @@ public sealed class SessionService
         };
         following = following with { IdentityStart = following.Start };
         var delta = Period.Between(splitAt.RecurrenceId, following.Start, PeriodUnits.Seconds).Seconds;
+        (ended, following) = SeriesDates.Split(ended, following, changes, splitAt.RecurrenceId, delta);
         var endedSpan = Validate(ended);
         var followingSpan = Validate(following);
         SessionPayload.Check(_options.PayloadLimits, following);
@@ -950,12 +961,13 @@ public sealed class SessionService
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
         CheckUntilAfterStart(series);
+        SeriesDates.Check(series);
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
         try
         {
-            return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule), series.Duration);
+            return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule, SeriesDates.OrEmpty(series.ExtraDates), SeriesDates.OrEmpty(series.ExceptionDates)), series.Duration);
         }
         catch (RecurrenceException exception)
         {

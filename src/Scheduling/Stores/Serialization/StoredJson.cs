@@ -91,6 +91,8 @@ public static class StoredJson
         writer.WriteNumber("durationNanoseconds", series.Duration.ToInt64Nanoseconds());
         writer.WriteString("rule", series.Rule.ToString());
         writer.WriteString("identityStart", LocalText.Format(series.IdentityStart));
+        WriteLocals(writer, "exceptionDates", series.ExceptionDates);
+        WriteLocals(writer, "extraDates", series.ExtraDates);
         WriteDetails(writer, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names);
         if (series.CancelledFrom is Instant cancelledFrom)
         {
@@ -120,6 +122,8 @@ public static class StoredJson
         Duration = Duration.FromNanoseconds(root.GetProperty("durationNanoseconds").GetInt64()),
         Rule = RecurrenceRule.Parse(Required(root, "rule")),
         IdentityStart = Local(root, "identityStart"),
+        ExceptionDates = Locals(root, "exceptionDates"),
+        ExtraDates = Locals(root, "extraDates"),
         CancelledFrom = root.TryGetProperty("cancelledFrom", out _) ? Instant(root, "cancelledFrom") : null,
         ClientId = OptionalString(root, "clientId"),
         ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
@@ -312,6 +316,15 @@ public static class StoredJson
     {
         CheckInRange(series.Start, "start");
         CheckInRange(series.IdentityStart, "identityStart");
+        foreach (var date in series.ExceptionDates)
+        {
+            CheckInRange(date, "exceptionDates");
+        }
+
+        foreach (var date in series.ExtraDates)
+        {
+            CheckInRange(date, "extraDates");
+        }
         CheckDefined(series.Type, "type");
         if (series.Duration < Duration.Zero)
         {
@@ -546,6 +559,23 @@ public static class StoredJson
         }
     }
 
+    /// <summary>A list of local date-times, written only when it holds something (absent reads as empty).</summary>
+    private static void WriteLocals(Utf8JsonWriter writer, string name, ImmutableArray<LocalDateTime> values)
+    {
+        if (values.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(LocalText.Format(value));
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteStrings(Utf8JsonWriter writer, string name, ImmutableArray<string> values)
     {
         writer.WriteStartArray(name);
@@ -667,6 +697,11 @@ public static class StoredJson
 
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
         [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? throw new UnreadableValue($"The list '{name}' holds a null."))];
+
+    private static ImmutableArray<LocalDateTime> Locals(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var values)
+            ? [.. values.EnumerateArray().Select(e => LocalText.Parse(e.GetString() ?? throw new UnreadableValue($"The list '{name}' holds a null.")).GetValueOrThrow())]
+            : [];
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.GetString() : null;

@@ -33,6 +33,7 @@ public sealed class SessionService
     private readonly SessionPager _pager;
     private readonly CursorCodec _cursors;
     private readonly PageContinuations _continuations = new();
+    private readonly InstanceOverridePager _overrides;
 
     /// <summary>
     /// Creates the API over two stores. Without keys in <paramref name="options"/>, cursors are signed with a key kept
@@ -60,6 +61,7 @@ public sealed class SessionService
         _options.Validate();
         _pager = new SessionPager(sessions, recurringSessions);
         _cursors = new CursorCodec(CursorKind.Sessions, new CursorKeyRing(_options, cursorKeys));
+        _overrides = new InstanceOverridePager(recurringSessions, new CursorCodec(CursorKind.InstanceOverrides, new CursorKeyRing(_options, cursorKeys)), _options);
     }
 
     /// <summary>Gets the store of the cursor key, which the services built on this one sign their own cursors with too.</summary>
@@ -179,6 +181,38 @@ public sealed class SessionService
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         return record.Series;
+    }
+
+    /// <summary>
+    /// The first page of a series' instance overrides (what each instance changed on its own, its bookings included),
+    /// in order of <see cref="InstanceOverride.IdentityStart"/>. Every override stored for the series is listed, those
+    /// of instances its rule no longer produces included. Participants are shaped as in every session read: without
+    /// personal information unless the query asks for <see cref="SessionFieldset.AllPersonalInformation"/>.
+    /// </summary>
+    /// <exception cref="SchedulingException">
+    /// Not found (also for another tenant's id); limit exceeded for a page larger than <see cref="SchedulingOptions.MaxPageSize"/>;
+    /// invalid argument for an empty id; permission denied or unauthenticated.
+    /// </exception>
+    public ValueTask<CursorPage<InstanceOverride>> ListInstanceOverridesAsync(CallerContext caller, InstanceOverrideQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckRead(caller, query.Fieldset);
+        return _overrides.FirstAsync(caller.TenantId, query, cancellationToken);
+    }
+
+    /// <summary>The next page of a listing of instance overrides. The cursor carries the listing; tenant and permissions come from the caller.</summary>
+    /// <exception cref="SchedulingException">Invalid argument for a malformed or altered cursor, or one issued to another tenant; not found when the series was deleted; permission denied.</exception>
+    public async ValueTask<CursorPage<InstanceOverride>> ListInstanceOverridesAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (string.IsNullOrEmpty(cursor))
+        {
+            throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
+        }
+
+        var state = await _overrides.OpenAsync(caller.TenantId, cursor, cancellationToken).ConfigureAwait(false);
+        CheckRead(caller, state.Fieldset);
+        return await _overrides.NextAsync(caller.TenantId, state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets sessions and instances by id, in the order asked; ids that do not exist are left out.</summary>

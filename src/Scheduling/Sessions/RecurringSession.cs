@@ -90,6 +90,12 @@ public sealed record RecurringSession
     /// </summary>
     public ImmutableArray<LocalDateTime> ExtraDates { get; init; } = [];
 
+    /// <summary>
+    /// Gets a value indicating whether the instances take whole days (RFC 5545 VALUE=DATE): <see cref="Start"/> is the
+    /// first date at midnight and <see cref="Duration"/> a whole number of calendar days; every instance is all-day.
+    /// </summary>
+    public bool IsAllDay { get; init; }
+
     /// <summary>Gets the start the series was created with; instance ids derive from it (see remarks).</summary>
     public required LocalDateTime IdentityStart { get; init; }
 

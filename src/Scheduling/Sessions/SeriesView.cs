@@ -25,7 +25,7 @@ internal sealed class SeriesView
         LongestDuration = record.Overrides.Values
             .Select(o => o.Duration ?? record.Series.Duration)
             .Append(record.Series.Duration)
-            .Max();
+            .Max() + (record.Series.IsAllDay ? AllDay.Slack : Duration.Zero);
     }
 
     public RecurringSessionRecord Record { get; }
@@ -124,7 +124,9 @@ internal sealed class SeriesView
     {
         try
         {
-            return new RecurrenceSet(series.Start, series.Zone, series.Rule, OrNull(series.ExtraDates), OrNull(series.ExceptionDates));
+            return series.IsAllDay
+                ? AllDay.SetOf(series)
+                : new RecurrenceSet(series.Start, series.Zone, series.Rule, OrNull(series.ExtraDates), OrNull(series.ExceptionDates));
         }
         catch (RecurrenceException exception)
         {
@@ -174,7 +176,10 @@ internal sealed class SeriesView
             Names = own?.Names ?? series.Names,
             Progress = own?.Progress ?? ProgressMark.None,
             Start = start,
-            End = SupportedTimes.EndOf(start, own?.Duration ?? series.Duration),
+            End = series.IsAllDay && start.IsLocal
+                ? AllDay.EndOf(start, AllDay.Days(own?.Duration ?? series.Duration))
+                : SupportedTimes.EndOf(start, own?.Duration ?? series.Duration),
+            IsAllDay = series.IsAllDay,
             RecurringSessionId = series.Id,
             OriginalStart = RecurrenceIdOf(identity),
             InstanceOfRecurrence = RuleText,

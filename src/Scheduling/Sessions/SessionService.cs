@@ -100,11 +100,13 @@ public sealed class SessionService
             Invoice = request.Invoice,
             Names = request.Names,
             Start = request.Start,
-            End = GapStart.EndKeepingLength(request.Start, request.End),
+            End = request.IsAllDay ? request.End : GapStart.EndKeepingLength(request.Start, request.End),
+            IsAllDay = request.IsAllDay,
             Revision = 1,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        session = AllDay.Normalised(session);
         Validate(session);
         SessionPayload.Check(_options.PayloadLimits, session);
         if (!await _sessions.InsertAsync(caller.TenantId, session, cancellationToken).ConfigureAwait(false))
@@ -145,6 +147,7 @@ public sealed class SessionService
             Zone = request.Zone,
             Duration = request.Duration,
             Rule = request.Rule,
+            IsAllDay = request.IsAllDay,
             ExceptionDates = SeriesDates.Normalise(request.ExceptionDates),
             ExtraDates = SeriesDates.Normalise(request.ExtraDates),
             IdentityStart = request.Start,
@@ -273,6 +276,12 @@ public sealed class SessionService
                 Revision = stored.Revision + 1,
                 UpdatedAt = now,
             };
+            if (stored.IsAllDay && (changes.Start.HasValue || changes.End.HasValue))
+            {
+                var (firstDay, endDay) = AllDay.Moved(changes.Start.Or(stored.Start), changes.End.HasValue ? changes.End.Value : null, stored.End.Timestamp - stored.Start.Timestamp);
+                updated = updated with { Start = firstDay, End = endDay };
+            }
+
             Validate(updated);
             SessionPayload.Check(_options.PayloadLimits, updated);
             await ReplaceAsync(caller.TenantId, updated, expectedRevision, cancellationToken).ConfigureAwait(false);
@@ -286,10 +295,15 @@ public sealed class SessionService
         var start = changes.Start.HasValue ? changes.Start.Value : current.Start;
         SupportedTimes.CheckStart(start, "start");
         var end = changes.End.HasValue ? GapStart.EndKeepingLength(start, changes.End.Value) : SupportedTimes.EndOf(start, current.End.Timestamp - current.Start.Timestamp);
+        if (view.Series.IsAllDay && (changes.Start.HasValue || changes.End.HasValue))
+        {
+            (start, end) = AllDay.Moved(start, changes.End.HasValue ? changes.End.Value : null, current.End.Timestamp - current.Start.Timestamp);
+        }
+
         SupportedTimes.CheckEnd(end, "end");
         var saved = own with
         {
-            Start = changes.Start.HasValue ? changes.Start.Value : own.Start,
+            Start = changes.Start.HasValue ? start : own.Start,
             Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
             Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
             Tags = changes.Tags.HasValue ? changes.Tags.Value : own.Tags,
@@ -996,16 +1010,23 @@ public sealed class SessionService
         SupportedTimes.CheckDuration(series.Duration, "duration");
         CheckUntilAfterStart(series);
         SeriesDates.Check(series);
+        if (series.IsAllDay)
+        {
+            AllDay.Check(series);
+        }
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
         try
         {
-            return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule, SeriesDates.OrEmpty(series.ExtraDates), SeriesDates.OrEmpty(series.ExceptionDates)), series.Duration);
+            return series.IsAllDay
+                ? Rules.SpanEnd(AllDay.SetOf(series), series.Duration + AllDay.Slack)
+                : Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule, SeriesDates.OrEmpty(series.ExtraDates), SeriesDates.OrEmpty(series.ExceptionDates)), series.Duration);
         }
         catch (RecurrenceException exception)
         {
-            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, exception.Error.Part is null ? "start" : "rule", exception);
+            var field = exception.Error.Part is not null || (series.IsAllDay && exception.Error.Code == RecurrenceErrorCode.InvalidSet) ? "rule" : "start";
+            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, field, exception);
         }
     }
 

@@ -399,7 +399,7 @@ public sealed class SessionService
         // COUNT counts the rule's occurrences, those an exception date leaves out included and extra dates not
         // (RFC 5545 section 3.8.5.3), so the instances before the split are counted on the rule alone.
         var rule = series.Rule;
-        var ruleAlone = new RecurrenceSet(series.Start, series.Zone, rule);
+        var ruleAlone = series.IsAllDay ? RecurrenceSet.ForAllDay(series.Start.Date, series.Zone, rule) : new RecurrenceSet(series.Start, series.Zone, rule);
         if (SeriesDates.IsExtra(series, splitAt.RecurrenceId) && !ruleAlone.Between(splitAt.Start, splitAt.Start + Duration.FromSeconds(1), cancellationToken).Any(o => o.RecurrenceId == splitAt.RecurrenceId))
         {
             throw SchedulingException.Invalid("instanceId", $"'{instanceId}' is an extra date of its series, not an occurrence of its rule, so no series can start there with the same rule: edit it on its own, or split at an occurrence of the rule.");

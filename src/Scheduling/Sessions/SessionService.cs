@@ -347,7 +347,8 @@ public sealed class SessionService
 
     /// <summary>
     /// Changes the whole series. Fields an instance set for itself are kept: an instance's own start does not move,
-    /// and an instance's own end keeps its duration. Instance ids do not change when the series moves.
+    /// and an instance's own end keeps its duration. Instance ids do not change when the series moves. Exception and
+    /// extra dates not given move with the start, so they keep naming the same instances.
     /// </summary>
     /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or permission denied.</exception>
     public async ValueTask<RecurringSession> UpdateRecurringSessionAsync(CallerContext caller, string id, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
@@ -373,7 +374,9 @@ public sealed class SessionService
     /// Changes an instance and every instance after it ("this and following"): the series is split, the old one now
     /// ends before the instance (with UNTIL, or a smaller COUNT) and a new series starts at it, with the changes
     /// applied. Past instances stay as they were. Instances from the split on belong to the new series, so their ids
-    /// change; their own edits move with them.
+    /// change; their own edits move with them. Exception and extra dates before the instance stay on the ended series;
+    /// those from it on move to the new one (as far as the instance moves, unless the changes give the new series its
+    /// own). An instance that is an extra date, not an occurrence of the rule, cannot start a new series: edit it alone.
     /// </summary>
     /// <param name="caller">The caller.</param>
     /// <param name="instanceId">The first instance to change.</param>

@@ -152,6 +152,22 @@ public abstract partial class SessionServiceContract
     }
 
     [Fact]
+    public async Task This_and_following_with_dates_given_puts_them_on_the_new_series_only()
+    {
+        var series = await CreateAsync(WeeklyYoga() with { ExceptionDates = [Time.Local(2025, 3, 10, 18, 30), Time.Local(2025, 3, 24, 18, 30)] });
+
+        var following = await Service.UpdateFollowingAsync(
+            Host,
+            InstanceId("yoga", 3, 17),
+            new RecurringSessionChanges { ExceptionDates = ImmutableArray.Create(Time.Local(2025, 3, 31, 18, 30)) },
+            series.Revision);
+
+        following.ExceptionDates.Should().Equal(Time.Local(2025, 3, 31, 18, 30));
+        (await Service.GetRecurringSessionAsync(Host, "yoga")).ExceptionDates.Should().Equal(Time.Local(2025, 3, 10, 18, 30));
+        (await QueryAllAsync(MarchStart, MarchEnd)).Select(i => i.Start.LocalDateTime!.Value.Day).Should().Equal(3, 17, 24);
+    }
+
+    [Fact]
     public async Task This_and_following_on_a_count_rule_counts_the_left_out_occurrences()
     {
         var series = await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=5") with { ExceptionDates = [Time.Local(2025, 3, 10, 18, 30)] });

@@ -48,6 +48,12 @@ public sealed record PayloadLimits
     /// <summary>Gets the most entries a note log may hold; appending to a full log is refused. 500 by default.</summary>
     public int MaxNoteLogEntries { get; init; } = 500;
 
+    /// <summary>Gets the most exception dates (EXDATEs) one recurring session may hold. 1,000 by default.</summary>
+    public int MaxExceptionDates { get; init; } = 1_000;
+
+    /// <summary>Gets the most extra dates (RDATEs) one recurring session may hold. 1,000 by default.</summary>
+    public int MaxExtraDates { get; init; } = 1_000;
+
     /// <summary>Gets the most characters of text (ids included) one record may hold in all. 1,000,000 by default.</summary>
     public int MaxRecordLength { get; init; } = 1_000_000;
 
@@ -64,6 +70,8 @@ public sealed record PayloadLimits
         Positive(MaxFieldValues, nameof(MaxFieldValues));
         Positive(MaxAttachments, nameof(MaxAttachments));
         Positive(MaxNoteLogEntries, nameof(MaxNoteLogEntries));
+        Positive(MaxExceptionDates, nameof(MaxExceptionDates));
+        Positive(MaxExtraDates, nameof(MaxExtraDates));
         Positive(MaxRecordLength, nameof(MaxRecordLength));
     }
 

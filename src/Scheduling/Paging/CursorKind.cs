@@ -14,4 +14,7 @@ internal enum CursorKind : byte
 
     /// <summary>A workspace session list (<see cref="Workspaces.WorkspaceSessionService"/>).</summary>
     Workspace = 3,
+
+    /// <summary>A listing of one series' instance overrides (<see cref="Sessions.SessionService"/>).</summary>
+    InstanceOverrides = 4,
 }

@@ -76,6 +76,26 @@ public sealed record RecurringSession
     /// <summary>Gets the recurrence rule.</summary>
     public required RecurrenceRule Rule { get; init; }
 
+    /// <summary>
+    /// Gets the occurrences left out (RFC 5545 EXDATE), sorted and without duplicates: wall-clock starts in
+    /// <see cref="Zone"/> as the rule now produces them (an instance's <see cref="Session.OriginalStart"/>). When the
+    /// series' start moves, they move with it, so the instances they leave out stay left out.
+    /// </summary>
+    public ImmutableArray<LocalDateTime> ExceptionDates { get; init; } = [];
+
+    /// <summary>
+    /// Gets the extra instances beyond the rule's (RFC 5545 RDATE), sorted and without duplicates: wall-clock starts in
+    /// <see cref="Zone"/>, none before <see cref="Start"/>. They move with the series' start, as the rule's instances do,
+    /// so their instance ids stay the same.
+    /// </summary>
+    public ImmutableArray<LocalDateTime> ExtraDates { get; init; } = [];
+
+    /// <summary>
+    /// Gets a value indicating whether the instances take whole days (RFC 5545 VALUE=DATE): <see cref="Start"/> is the
+    /// first date at midnight and <see cref="Duration"/> a whole number of calendar days; every instance is all-day.
+    /// </summary>
+    public bool IsAllDay { get; init; }
+
     /// <summary>Gets the start the series was created with; instance ids derive from it (see remarks).</summary>
     public required LocalDateTime IdentityStart { get; init; }
 

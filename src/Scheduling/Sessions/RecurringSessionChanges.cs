@@ -51,4 +51,17 @@ public sealed record RecurringSessionChanges
 
     /// <summary>Gets the new rule.</summary>
     public Optional<RecurrenceRule> Rule { get; init; }
+
+    /// <summary>
+    /// Gets the new exception dates (the whole list, in the terms of the changed series: wall-clock starts its rule
+    /// produces). Not given, they are kept, moved as far as the start moves; for "this and following" the ended series
+    /// keeps those before the instance and the new series takes those from it on.
+    /// </summary>
+    public Optional<ImmutableArray<LocalDateTime>> ExceptionDates { get; init; }
+
+    /// <summary>
+    /// Gets the new extra dates (the whole list, in the terms of the changed series). Not given, they are kept and moved
+    /// as the exception dates are.
+    /// </summary>
+    public Optional<ImmutableArray<LocalDateTime>> ExtraDates { get; init; }
 }

@@ -25,8 +25,28 @@ internal static class Rules
         rule.BySetPosition,
         rule.WeekStart);
 
-    /// <summary>The latest instant an instance can end, or null when the series never ends (or ends too far to compute cheaply).</summary>
+    /// <summary>
+    /// The latest instant an instance can end, or null when the series never ends (or ends too far to compute cheaply).
+    /// An extra date (RDATE) after the rule's last occurrence extends it: stores find a series by this span, so a
+    /// query would otherwise miss that instance.
+    /// </summary>
     public static Instant? SpanEnd(RecurrenceSet set, Duration duration)
+    {
+        if (RuleSpanEnd(set, duration) is not Instant end)
+        {
+            return null;
+        }
+
+        if (set.RecurrenceDates.IsEmpty)
+        {
+            return end;
+        }
+
+        var lastExtra = SupportedTimes.EndOf(set.RecurrenceDates[^1].InZoneLeniently(set.Zone).ToInstant(), Duration.Max(duration, Duration.Epsilon));
+        return lastExtra > end ? lastExtra : end;
+    }
+
+    private static Instant? RuleSpanEnd(RecurrenceSet set, Duration duration)
     {
         // The span is half-open, so an instant-long last instance needs the span to reach past its start.
         duration = Duration.Max(duration, Duration.Epsilon);

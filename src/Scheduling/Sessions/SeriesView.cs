@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using NodaTime;
 using Scheduling.Recurrence;
@@ -24,7 +25,7 @@ internal sealed class SeriesView
         LongestDuration = record.Overrides.Values
             .Select(o => o.Duration ?? record.Series.Duration)
             .Append(record.Series.Duration)
-            .Max();
+            .Max() + (record.Series.IsAllDay ? AllDay.Slack : Duration.Zero);
     }
 
     public RecurringSessionRecord Record { get; }
@@ -123,13 +124,17 @@ internal sealed class SeriesView
     {
         try
         {
-            return new RecurrenceSet(series.Start, series.Zone, series.Rule);
+            return series.IsAllDay
+                ? AllDay.SetOf(series)
+                : new RecurrenceSet(series.Start, series.Zone, series.Rule, OrNull(series.ExtraDates), OrNull(series.ExceptionDates));
         }
         catch (RecurrenceException exception)
         {
             throw SchedulingException.Unreadable("Recurring session", series.Id, $"{exception.Message} It can be deleted.", exception);
         }
     }
+
+    private static ImmutableArray<LocalDateTime>? OrNull(ImmutableArray<LocalDateTime> dates) => dates.IsDefaultOrEmpty ? null : dates;
 
     /// <summary>Whether the instance's own start moved it (it is then listed at its own time, not the rule's).</summary>
     public bool IsMoved(LocalDateTime identityStart) =>
@@ -171,7 +176,10 @@ internal sealed class SeriesView
             Names = own?.Names ?? series.Names,
             Progress = own?.Progress ?? ProgressMark.None,
             Start = start,
-            End = SupportedTimes.EndOf(start, own?.Duration ?? series.Duration),
+            End = series.IsAllDay && start.IsLocal
+                ? AllDay.EndOf(start, AllDay.Days(own?.Duration ?? series.Duration))
+                : SupportedTimes.EndOf(start, own?.Duration ?? series.Duration),
+            IsAllDay = series.IsAllDay,
             RecurringSessionId = series.Id,
             OriginalStart = RecurrenceIdOf(identity),
             InstanceOfRecurrence = RuleText,

@@ -84,6 +84,13 @@ public sealed record Session
     /// <summary>Gets when the session ends (never before <see cref="Start"/>).</summary>
     public required CalendarDateTime End { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the session takes whole days (RFC 5545 VALUE=DATE): <see cref="Start"/> is then
+    /// the start of its first day in its zone and <see cref="End"/> the start of the day after its last, so a day
+    /// across a DST change lasts 23 or 25 hours. Every instance of an all-day series is all-day.
+    /// </summary>
+    public bool IsAllDay { get; init; }
+
     /// <summary>Gets the id of the recurring session this is an instance of, or null for a single session.</summary>
     public string? RecurringSessionId { get; init; }
 

@@ -27,6 +27,8 @@ internal static class SessionPayload
         meter.Id(series.ScheduleId, "scheduleId");
         meter.Id(series.ScheduleOwnerId, "scheduleOwnerId");
         Describe(limits, meter, new DescriptiveFields(series.Title, series.Tags, series.Notes, series.Location, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names));
+        meter.Count(OrEmpty(series.ExceptionDates).Length, limits.MaxExceptionDates, "exceptionDates");
+        meter.Count(OrEmpty(series.ExtraDates).Length, limits.MaxExtraDates, "extraDates");
     }
 
     /// <summary>Checks what an instance edit holds of its own (what it leaves to its series was checked with the series).</summary>

@@ -33,6 +33,7 @@ public sealed class SessionService
     private readonly SessionPager _pager;
     private readonly CursorCodec _cursors;
     private readonly PageContinuations _continuations = new();
+    private readonly InstanceOverridePager _overrides;
 
     /// <summary>
     /// Creates the API over two stores. Without keys in <paramref name="options"/>, cursors are signed with a key kept
@@ -60,6 +61,7 @@ public sealed class SessionService
         _options.Validate();
         _pager = new SessionPager(sessions, recurringSessions);
         _cursors = new CursorCodec(CursorKind.Sessions, new CursorKeyRing(_options, cursorKeys));
+        _overrides = new InstanceOverridePager(recurringSessions, new CursorCodec(CursorKind.InstanceOverrides, new CursorKeyRing(_options, cursorKeys)), _options);
     }
 
     /// <summary>Gets the store of the cursor key, which the services built on this one sign their own cursors with too.</summary>
@@ -98,11 +100,13 @@ public sealed class SessionService
             Invoice = request.Invoice,
             Names = request.Names,
             Start = request.Start,
-            End = GapStart.EndKeepingLength(request.Start, request.End),
+            End = request.IsAllDay ? request.End : GapStart.EndKeepingLength(request.Start, request.End),
+            IsAllDay = request.IsAllDay,
             Revision = 1,
             CreatedAt = now,
             UpdatedAt = now,
         };
+        session = AllDay.Normalised(session);
         Validate(session);
         SessionPayload.Check(_options.PayloadLimits, session);
         if (!await _sessions.InsertAsync(caller.TenantId, session, cancellationToken).ConfigureAwait(false))
@@ -143,6 +147,9 @@ public sealed class SessionService
             Zone = request.Zone,
             Duration = request.Duration,
             Rule = request.Rule,
+            IsAllDay = request.IsAllDay,
+            ExceptionDates = SeriesDates.Normalise(request.ExceptionDates),
+            ExtraDates = SeriesDates.Normalise(request.ExtraDates),
             IdentityStart = request.Start,
             Revision = 1,
             CreatedAt = now,
@@ -177,6 +184,38 @@ public sealed class SessionService
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         return record.Series;
+    }
+
+    /// <summary>
+    /// The first page of a series' instance overrides (what each instance changed on its own, its bookings included),
+    /// in order of <see cref="InstanceOverride.IdentityStart"/>. Every override stored for the series is listed, those
+    /// of instances its rule no longer produces included. Participants are shaped as in every session read: without
+    /// personal information unless the query asks for <see cref="SessionFieldset.AllPersonalInformation"/>.
+    /// </summary>
+    /// <exception cref="SchedulingException">
+    /// Not found (also for another tenant's id); limit exceeded for a page larger than <see cref="SchedulingOptions.MaxPageSize"/>;
+    /// invalid argument for an empty id; permission denied or unauthenticated.
+    /// </exception>
+    public ValueTask<CursorPage<InstanceOverride>> ListInstanceOverridesAsync(CallerContext caller, InstanceOverrideQuery query, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        CheckRead(caller, query.Fieldset);
+        return _overrides.FirstAsync(caller.TenantId, query, cancellationToken);
+    }
+
+    /// <summary>The next page of a listing of instance overrides. The cursor carries the listing; tenant and permissions come from the caller.</summary>
+    /// <exception cref="SchedulingException">Invalid argument for a malformed or altered cursor, or one issued to another tenant; not found when the series was deleted; permission denied.</exception>
+    public async ValueTask<CursorPage<InstanceOverride>> ListInstanceOverridesAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        if (string.IsNullOrEmpty(cursor))
+        {
+            throw SchedulingException.Invalid("cursor", "The cursor is empty: pass back exactly the cursor a page returned.");
+        }
+
+        var state = await _overrides.OpenAsync(caller.TenantId, cursor, cancellationToken).ConfigureAwait(false);
+        CheckRead(caller, state.Fieldset);
+        return await _overrides.NextAsync(caller.TenantId, state, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Gets sessions and instances by id, in the order asked; ids that do not exist are left out.</summary>
@@ -237,6 +276,12 @@ public sealed class SessionService
                 Revision = stored.Revision + 1,
                 UpdatedAt = now,
             };
+            if (stored.IsAllDay && (changes.Start.HasValue || changes.End.HasValue))
+            {
+                var (firstDay, endDay) = AllDay.Moved(changes.Start.Or(stored.Start), changes.End.HasValue ? changes.End.Value : null, stored.End.Timestamp - stored.Start.Timestamp);
+                updated = updated with { Start = firstDay, End = endDay };
+            }
+
             Validate(updated);
             SessionPayload.Check(_options.PayloadLimits, updated);
             await ReplaceAsync(caller.TenantId, updated, expectedRevision, cancellationToken).ConfigureAwait(false);
@@ -250,10 +295,15 @@ public sealed class SessionService
         var start = changes.Start.HasValue ? changes.Start.Value : current.Start;
         SupportedTimes.CheckStart(start, "start");
         var end = changes.End.HasValue ? GapStart.EndKeepingLength(start, changes.End.Value) : SupportedTimes.EndOf(start, current.End.Timestamp - current.Start.Timestamp);
+        if (view.Series.IsAllDay && (changes.Start.HasValue || changes.End.HasValue))
+        {
+            (start, end) = AllDay.Moved(start, changes.End.HasValue ? changes.End.Value : null, current.End.Timestamp - current.Start.Timestamp);
+        }
+
         SupportedTimes.CheckEnd(end, "end");
         var saved = own with
         {
-            Start = changes.Start.HasValue ? changes.Start.Value : own.Start,
+            Start = changes.Start.HasValue ? start : own.Start,
             Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
             Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
             Tags = changes.Tags.HasValue ? changes.Tags.Value : own.Tags,
@@ -297,7 +347,8 @@ public sealed class SessionService
 
     /// <summary>
     /// Changes the whole series. Fields an instance set for itself are kept: an instance's own start does not move,
-    /// and an instance's own end keeps its duration. Instance ids do not change when the series moves.
+    /// and an instance's own end keeps its duration. Instance ids do not change when the series moves. Exception and
+    /// extra dates not given move with the start, so they keep naming the same instances.
     /// </summary>
     /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or permission denied.</exception>
     public async ValueTask<RecurringSession> UpdateRecurringSessionAsync(CallerContext caller, string id, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
@@ -308,7 +359,7 @@ public sealed class SessionService
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
-        var updated = Apply(record.Series, changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
+        var updated = SeriesDates.Edited(record.Series, Apply(record.Series, changes), changes) with { Revision = record.Series.Revision + 1, UpdatedAt = _clock.GetCurrentInstant() };
         var spanEnd = Validate(updated);
         SessionPayload.Check(_options.PayloadLimits, updated);
         if (!await _recurringSessions.ReplaceAsync(caller.TenantId, updated, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
@@ -323,7 +374,9 @@ public sealed class SessionService
     /// Changes an instance and every instance after it ("this and following"): the series is split, the old one now
     /// ends before the instance (with UNTIL, or a smaller COUNT) and a new series starts at it, with the changes
     /// applied. Past instances stay as they were. Instances from the split on belong to the new series, so their ids
-    /// change; their own edits move with them.
+    /// change; their own edits move with them. Exception and extra dates before the instance stay on the ended series;
+    /// those from it on move to the new one (as far as the instance moves, unless the changes give the new series its
+    /// own). An instance that is an extra date, not an occurrence of the rule, cannot start a new series: edit it alone.
     /// </summary>
     /// <param name="caller">The caller.</param>
     /// <param name="instanceId">The first instance to change.</param>
@@ -346,8 +399,16 @@ public sealed class SessionService
         // before it when its rule counts. Only a COUNT needs to know how many; otherwise whether any does decides. The
         // instance lies inside the supported range, and an earlier one exists, so that UNTIL lies inside it too and
         // not before DTSTART.
+        // COUNT counts the rule's occurrences, those an exception date leaves out included and extra dates not
+        // (RFC 5545 section 3.8.5.3), so the instances before the split are counted on the rule alone.
         var rule = series.Rule;
-        var earlier = view.Set.Between(series.FirstStart, splitAt.Start, cancellationToken);
+        var ruleAlone = series.IsAllDay ? RecurrenceSet.ForAllDay(series.Start.Date, series.Zone, rule) : new RecurrenceSet(series.Start, series.Zone, rule);
+        if (SeriesDates.IsExtra(series, splitAt.RecurrenceId) && !ruleAlone.Between(splitAt.Start, splitAt.Start + Duration.FromSeconds(1), cancellationToken).Any(o => o.RecurrenceId == splitAt.RecurrenceId))
+        {
+            throw SchedulingException.Invalid("instanceId", $"'{instanceId}' is an extra date of its series, not an occurrence of its rule, so no series can start there with the same rule: edit it on its own, or split at an occurrence of the rule.");
+        }
+
+        var earlier = ruleAlone.Between(series.FirstStart, splitAt.Start, cancellationToken);
         var before = rule.Count is null ? (earlier.Any() ? 1 : 0) : earlier.Count();
         if (before == 0)
         {
@@ -369,6 +430,7 @@ public sealed class SessionService
         };
         following = following with { IdentityStart = following.Start };
         var delta = Period.Between(splitAt.RecurrenceId, following.Start, PeriodUnits.Seconds).Seconds;
+        (ended, following) = SeriesDates.Split(ended, following, changes, splitAt.RecurrenceId, delta);
         var endedSpan = Validate(ended);
         var followingSpan = Validate(following);
         SessionPayload.Check(_options.PayloadLimits, following);
@@ -950,16 +1012,24 @@ public sealed class SessionService
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
         CheckUntilAfterStart(series);
+        SeriesDates.Check(series);
+        if (series.IsAllDay)
+        {
+            AllDay.Check(series);
+        }
 
         ValidateCommon(series.Tags, series.Capacity, 0);
         ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
         try
         {
-            return Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule), series.Duration);
+            return series.IsAllDay
+                ? Rules.SpanEnd(AllDay.SetOf(series), series.Duration + AllDay.Slack)
+                : Rules.SpanEnd(new RecurrenceSet(series.Start, series.Zone, series.Rule, SeriesDates.OrEmpty(series.ExtraDates), SeriesDates.OrEmpty(series.ExceptionDates)), series.Duration);
         }
         catch (RecurrenceException exception)
         {
-            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, exception.Error.Part is null ? "start" : "rule", exception);
+            var field = exception.Error.Part is not null || (series.IsAllDay && exception.Error.Code == RecurrenceErrorCode.InvalidSet) ? "rule" : "start";
+            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, field, exception);
         }
     }
 

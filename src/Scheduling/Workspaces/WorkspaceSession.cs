@@ -60,6 +60,15 @@ public sealed record WorkspaceSession
     /// <summary>Gets the local time, in the workspace's zone, at which the session ends.</summary>
     public LocalTime EndTime { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the session takes whole days (<see cref="Session.IsAllDay"/>). Its
+    /// <see cref="Date"/> and <see cref="EndDate"/> are then its dates in its own zone, the end date being the day after
+    /// its last (as iCalendar's DTEND), and <see cref="StartTime"/> and <see cref="EndTime"/> are midnight, whatever
+    /// the workspace's zone; <see cref="DurationMinutes"/> still counts the minutes that elapse (1,380 for a day that
+    /// loses an hour to DST).
+    /// </summary>
+    public bool IsAllDay { get; init; }
+
     /// <summary>Gets the whole minutes that elapse from start to end (rounded down), measured between the instants.</summary>
     public long DurationMinutes { get; init; }
 
@@ -93,8 +102,12 @@ public sealed record WorkspaceSession
     /// <summary>The workspace view of <paramref name="session"/>, with names already resolved and the status at <paramref name="now"/>.</summary>
     internal static WorkspaceSession Of(Session session, Workspace workspace, ResolvedNames names, Instant now)
     {
-        var start = session.Start.Timestamp.InZone(workspace.Zone).LocalDateTime;
-        var end = session.End.Timestamp.InZone(workspace.Zone).LocalDateTime;
+        var start = session.IsAllDay && session.Start.LocalDateTime is { } firstDay
+            ? firstDay.Date.AtMidnight()
+            : session.Start.Timestamp.InZone(workspace.Zone).LocalDateTime;
+        var end = session.IsAllDay && session.End.LocalDateTime is { } endDay
+            ? endDay.Date.AtMidnight()
+            : session.End.Timestamp.InZone(workspace.Zone).LocalDateTime;
         return new WorkspaceSession
         {
             Id = session.Id,
@@ -110,6 +123,7 @@ public sealed record WorkspaceSession
             StartTime = start.TimeOfDay,
             EndDate = end.Date,
             EndTime = end.TimeOfDay,
+            IsAllDay = session.IsAllDay,
             DurationMinutes = (long)Math.Floor((session.End.Timestamp - session.Start.Timestamp).TotalMinutes),
             Status = SessionLifecycle.StatusAt(session, now),
             FieldValues = session.FieldValues,

@@ -46,6 +46,11 @@ public static class StoredJson
 
         WriteCalendar(writer, "start", session.Start);
         WriteCalendar(writer, "end", session.End);
+        if (session.IsAllDay)
+        {
+            writer.WriteBoolean("allDay", true);
+        }
+
         WriteStamps(writer, session.Revision, session.CreatedAt, session.UpdatedAt);
     });
 
@@ -53,7 +58,7 @@ public static class StoredJson
     /// <param name="json">The stored body.</param>
     /// <param name="id">The id the store keeps the session under, which names it when the body does not read.</param>
     /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the body does not read back.</exception>
-    public static Session ReadSession(string json, string id) => Read(json, "Session", () => id, root => Checked(new Session
+    public static Session ReadSession(string json, string id) => Read(json, "Session", () => id, root => Checked(AllDays(root, new Session
     {
         Id = Required(root, "id"),
         ScheduleId = Required(root, "scheduleId"),
@@ -76,10 +81,11 @@ public static class StoredJson
         Progress = OptionalInt(root, "progress") is int progress ? (ProgressMark)progress : ProgressMark.None,
         Start = Calendar(root.GetProperty("start")),
         End = Calendar(root.GetProperty("end")),
+        IsAllDay = OptionalBoolean(root, "allDay"),
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
-    }));
+    })));
 
     /// <summary>Writes a recurring session.</summary>
     public static string Write(RecurringSession series) => Json(writer =>
@@ -91,6 +97,13 @@ public static class StoredJson
         writer.WriteNumber("durationNanoseconds", series.Duration.ToInt64Nanoseconds());
         writer.WriteString("rule", series.Rule.ToString());
         writer.WriteString("identityStart", LocalText.Format(series.IdentityStart));
+        if (series.IsAllDay)
+        {
+            writer.WriteBoolean("allDay", true);
+        }
+
+        WriteLocals(writer, "exceptionDates", series.ExceptionDates);
+        WriteLocals(writer, "extraDates", series.ExtraDates);
         WriteDetails(writer, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names);
         if (series.CancelledFrom is Instant cancelledFrom)
         {
@@ -120,6 +133,9 @@ public static class StoredJson
         Duration = Duration.FromNanoseconds(root.GetProperty("durationNanoseconds").GetInt64()),
         Rule = RecurrenceRule.Parse(Required(root, "rule")),
         IdentityStart = Local(root, "identityStart"),
+        IsAllDay = OptionalBoolean(root, "allDay"),
+        ExceptionDates = Locals(root, "exceptionDates"),
+        ExtraDates = Locals(root, "extraDates"),
         CancelledFrom = root.TryGetProperty("cancelledFrom", out _) ? Instant(root, "cancelledFrom") : null,
         ClientId = OptionalString(root, "clientId"),
         ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
@@ -312,6 +328,15 @@ public static class StoredJson
     {
         CheckInRange(series.Start, "start");
         CheckInRange(series.IdentityStart, "identityStart");
+        foreach (var date in series.ExceptionDates)
+        {
+            CheckInRange(date, "exceptionDates");
+        }
+
+        foreach (var date in series.ExtraDates)
+        {
+            CheckInRange(date, "extraDates");
+        }
         CheckDefined(series.Type, "type");
         if (series.Duration < Duration.Zero)
         {
@@ -546,6 +571,23 @@ public static class StoredJson
         }
     }
 
+    /// <summary>A list of local date-times, written only when it holds something (absent reads as empty).</summary>
+    private static void WriteLocals(Utf8JsonWriter writer, string name, ImmutableArray<LocalDateTime> values)
+    {
+        if (values.IsDefaultOrEmpty)
+        {
+            return;
+        }
+
+        writer.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            writer.WriteStringValue(LocalText.Format(value));
+        }
+
+        writer.WriteEndArray();
+    }
+
     private static void WriteStrings(Utf8JsonWriter writer, string name, ImmutableArray<string> values)
     {
         writer.WriteStartArray(name);
@@ -667,6 +709,33 @@ public static class StoredJson
 
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
         [.. root.GetProperty(name).EnumerateArray().Select(e => e.GetString() ?? throw new UnreadableValue($"The list '{name}' holds a null."))];
+
+    private static bool OptionalBoolean(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var value) && value.GetBoolean();
+
+    /// <summary>
+    /// An all-day session's start and end read again as the start of their days in the tz database in use, so a change
+    /// of the zone's rules since it was written keeps it on its dates.
+    /// </summary>
+    private static Session AllDays(JsonElement root, Session session)
+    {
+        if (!session.IsAllDay)
+        {
+            return session;
+        }
+
+        if (session.Start.LocalDateTime is not LocalDateTime start || session.End.LocalDateTime is not LocalDateTime end)
+        {
+            throw new UnreadableValue("An all-day session's start and end are not wall-clock values.");
+        }
+
+        return session with { Start = AllDay.StartOf(start.Date, session.Start.Zone!), End = AllDay.StartOf(end.Date, session.End.Zone!) };
+    }
+
+    private static ImmutableArray<LocalDateTime> Locals(JsonElement root, string name) =>
+        root.TryGetProperty(name, out var values)
+            ? [.. values.EnumerateArray().Select(e => LocalText.Parse(e.GetString() ?? throw new UnreadableValue($"The list '{name}' holds a null.")).GetValueOrThrow())]
+            : [];
 
     private static string? OptionalString(JsonElement root, string name) =>
         root.TryGetProperty(name, out var value) ? value.GetString() : null;

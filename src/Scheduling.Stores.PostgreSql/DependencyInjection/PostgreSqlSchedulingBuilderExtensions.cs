@@ -32,10 +32,10 @@ public static class PostgreSqlSchedulingBuilderExtensions
             throw new ArgumentException("UsePostgreSql needs a connection string.", nameof(connectionString));
         }
 
-        string database;
+        NpgsqlConnectionStringBuilder database;
         try
         {
-            database = new NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ToString();
+            database = new NpgsqlConnectionStringBuilder(connectionString) { Password = null };
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)
         {
@@ -48,7 +48,7 @@ public static class PostgreSqlSchedulingBuilderExtensions
                 _ => new PostgreSqlRecurringSessionStore(connectionString, options),
                 _ => new PostgreSqlAttendanceStore(connectionString, options))
             .UseCursorKeyStore(_ => new PostgreSqlCursorKeyStore(connectionString, options))
-            .DescribeStores($"PostgreSQL database '{database}'", ("PostgreSQL", database, options ?? PostgreSqlStoreOptions.Default));
+            .DescribeStores($"PostgreSQL database '{database}'", ("PostgreSQL", Canonical(database), options ?? PostgreSqlStoreOptions.Default));
     }
 
     /// <summary>
@@ -74,4 +74,8 @@ public static class PostgreSqlSchedulingBuilderExtensions
             .UseCursorKeyStore(provider => new PostgreSqlCursorKeyStore(dataSource(provider), options))
             .DescribeStores("PostgreSQL through the data source given to UsePostgreSql", ("PostgreSQL", dataSource, options ?? PostgreSqlStoreOptions.Default));
     }
+
+    /// <summary>The connection string's settings in one order, so that two spellings of one database compare equal.</summary>
+    private static string Canonical(NpgsqlConnectionStringBuilder connection) =>
+        string.Join(';', connection.Keys.Cast<string>().Order(StringComparer.OrdinalIgnoreCase).Select(key => $"{key}={connection[key]}"));
 }

@@ -1,4 +1,4 @@
-using Scheduling.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Scheduling.Stores.ContractTests.Paging;
 
 namespace Scheduling.Stores.PostgreSql.Tests;

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Scheduling.Attendance;
-using Scheduling.Hosting;
 using Scheduling.Security;
 using Scheduling.Sessions;
 

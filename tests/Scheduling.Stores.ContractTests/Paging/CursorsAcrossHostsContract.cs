@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Scheduling.Attendance;
-using Scheduling.Hosting;
 using Scheduling.Security;
 using Scheduling.Sessions;
 using Scheduling.Workspaces;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scheduling.Hosting;
 using Scheduling.Sessions;
 using Scheduling.Stores;
 using Scheduling.Stores.ContractTests;

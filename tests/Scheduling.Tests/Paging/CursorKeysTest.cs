@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.DependencyInjection;
 using Scheduling.Attendance;
-using Scheduling.Hosting;
 using Scheduling.Paging;
 using Scheduling.Security;
 using Scheduling.Sessions;

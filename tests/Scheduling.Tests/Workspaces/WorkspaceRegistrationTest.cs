@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Scheduling.Hosting;
 using Scheduling.Workspaces;
 
 namespace Scheduling.Tests.Workspaces;

@@ -1,7 +1,9 @@
 using Microsoft.Data.Sqlite;
-using Scheduling.Hosting;
+using Scheduling.Stores.Sqlite;
 
-namespace Scheduling.Stores.Sqlite;
+// In the namespace of SchedulingBuilder (the one folder whose namespace is not its path), so that the usual
+// `using Microsoft.Extensions.DependencyInjection;` finds UseSqlite wherever it finds AddScheduling.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the SQLite stores: <c>services.AddScheduling(s => s.UseSqlite("calendar.db"))</c>.</summary>
 public static class SqliteSchedulingBuilderExtensions
@@ -18,6 +20,10 @@ public static class SqliteSchedulingBuilderExtensions
     /// </param>
     /// <param name="options">Store options, or null for <see cref="SqliteStoreOptions.Default"/>.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>
+    /// Two registrations use the same stores when they name the same file (by its full path, whatever else the
+    /// connection strings say) with equal store options.
+    /// </remarks>
     /// <exception cref="ArgumentException">The text is empty, the file's folder does not exist, or the options are invalid.</exception>
     public static SchedulingBuilder UseSqlite(this SchedulingBuilder builder, string pathOrConnectionString, SqliteStoreOptions? options = null)
     {
@@ -37,12 +43,16 @@ public static class SqliteSchedulingBuilderExtensions
         var storeOptions = options ?? SqliteStoreOptions.Default;
         storeOptions.Validate();
         var connectionString = connection.ToString();
+        var file = Path.GetFullPath(connection.DataSource);
         return builder
             .UseStores(
                 _ => new SqliteSessionStore(connectionString, storeOptions),
                 _ => new SqliteRecurringSessionStore(connectionString, storeOptions),
                 _ => new SqliteAttendanceStore(connectionString, storeOptions))
-            .UseCursorKeyStore(_ => new SqliteCursorKeyStore(connectionString, storeOptions));
+            .UseCursorKeyStore(_ => new SqliteCursorKeyStore(connectionString, storeOptions))
+            .DescribeStores(
+                $"SQLite file '{file}'",
+                ("SQLite", file, storeOptions.ApplyMigrations, storeOptions.BusyTimeout, storeOptions.FlushEachCommit));
     }
 
     /// <summary>The text as a connection string when it reads as one with a data source; null when it is a path.</summary>

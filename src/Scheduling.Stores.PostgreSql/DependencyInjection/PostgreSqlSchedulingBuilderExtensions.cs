@@ -1,7 +1,9 @@
 using Npgsql;
-using Scheduling.Hosting;
+using Scheduling.Stores.PostgreSql;
 
-namespace Scheduling.Stores.PostgreSql;
+// In the namespace of SchedulingBuilder (the one folder whose namespace is not its path), so that the usual
+// `using Microsoft.Extensions.DependencyInjection;` finds UsePostgreSql wherever it finds AddScheduling.
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Registers the PostgreSQL stores: <c>services.AddScheduling(s => s.UsePostgreSql(connectionString))</c>.</summary>
 public static class PostgreSqlSchedulingBuilderExtensions
@@ -16,6 +18,10 @@ public static class PostgreSqlSchedulingBuilderExtensions
     /// <param name="connectionString">An Npgsql connection string.</param>
     /// <param name="options">Store options, or null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>
+    /// Two registrations use the same stores when their connection strings are the same once Npgsql has read them,
+    /// less the password (which no error ever shows), with equal store options.
+    /// </remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> is null.</exception>
     /// <exception cref="ArgumentException">The connection string is empty or not one Npgsql reads.</exception>
     public static SchedulingBuilder UsePostgreSql(this SchedulingBuilder builder, string connectionString, PostgreSqlStoreOptions? options = null)
@@ -26,9 +32,10 @@ public static class PostgreSqlSchedulingBuilderExtensions
             throw new ArgumentException("UsePostgreSql needs a connection string.", nameof(connectionString));
         }
 
+        NpgsqlConnectionStringBuilder database;
         try
         {
-            _ = new NpgsqlConnectionStringBuilder(connectionString);
+            database = new NpgsqlConnectionStringBuilder(connectionString) { Password = null };
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException or KeyNotFoundException)
         {
@@ -40,7 +47,8 @@ public static class PostgreSqlSchedulingBuilderExtensions
                 _ => new PostgreSqlSessionStore(connectionString, options),
                 _ => new PostgreSqlRecurringSessionStore(connectionString, options),
                 _ => new PostgreSqlAttendanceStore(connectionString, options))
-            .UseCursorKeyStore(_ => new PostgreSqlCursorKeyStore(connectionString, options));
+            .UseCursorKeyStore(_ => new PostgreSqlCursorKeyStore(connectionString, options))
+            .DescribeStores($"PostgreSQL database '{database}'", ("PostgreSQL", Canonical(database), options ?? PostgreSqlStoreOptions.Default));
     }
 
     /// <summary>
@@ -52,6 +60,7 @@ public static class PostgreSqlSchedulingBuilderExtensions
     /// <param name="dataSource">Gets the data source from the host's services.</param>
     /// <param name="options">Store options, or null for <see cref="PostgreSqlStoreOptions.Default"/>.</param>
     /// <returns>The builder.</returns>
+    /// <remarks>Two registrations use the same stores when they pass the same factory (a method group or a lambda that captures nothing compares equal) with equal store options.</remarks>
     /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="dataSource"/> is null.</exception>
     public static SchedulingBuilder UsePostgreSql(this SchedulingBuilder builder, Func<IServiceProvider, NpgsqlDataSource> dataSource, PostgreSqlStoreOptions? options = null)
     {
@@ -62,6 +71,11 @@ public static class PostgreSqlSchedulingBuilderExtensions
                 provider => new PostgreSqlSessionStore(dataSource(provider), options),
                 provider => new PostgreSqlRecurringSessionStore(dataSource(provider), options),
                 provider => new PostgreSqlAttendanceStore(dataSource(provider), options))
-            .UseCursorKeyStore(provider => new PostgreSqlCursorKeyStore(dataSource(provider), options));
+            .UseCursorKeyStore(provider => new PostgreSqlCursorKeyStore(dataSource(provider), options))
+            .DescribeStores("PostgreSQL through the data source given to UsePostgreSql", ("PostgreSQL", dataSource, options ?? PostgreSqlStoreOptions.Default));
     }
+
+    /// <summary>The connection string's settings in one order, so that two spellings of one database compare equal.</summary>
+    private static string Canonical(NpgsqlConnectionStringBuilder connection) =>
+        string.Join(';', connection.Keys.Cast<string>().Order(StringComparer.OrdinalIgnoreCase).Select(key => $"{key}={connection[key]}"));
 }

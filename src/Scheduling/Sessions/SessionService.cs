@@ -174,6 +174,7 @@ public sealed class SessionService
     public async ValueTask<RecurringSession> GetRecurringSessionAsync(CallerContext caller, string id, CancellationToken cancellationToken = default)
     {
         CheckRead(caller, SessionFieldset.Default);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         return record.Series;
@@ -188,6 +189,11 @@ public sealed class SessionService
         if (ids.Count > _options.MaxIdsPerList)
         {
             throw SchedulingException.Limit("ids", $"At most {_options.MaxIdsPerList} ids may be listed at once; {ids.Count} were given.");
+        }
+
+        if (ids.Any(id => id is null))
+        {
+            throw SchedulingException.Invalid("ids", "An id of the list is null.");
         }
 
         var found = new List<Session>(ids.Count);
@@ -212,6 +218,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var now = _clock.GetCurrentInstant();
         if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
@@ -219,7 +226,7 @@ public sealed class SessionService
             var updated = stored with
             {
                 Title = changes.Title.Or(stored.Title),
-                Tags = changes.Tags.Or(stored.Tags),
+                Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : stored.Tags,
                 Notes = changes.Notes.Or(stored.Notes),
                 Location = changes.Location.Or(stored.Location),
                 Capacity = changes.Capacity.Or(stored.Capacity),
@@ -256,7 +263,7 @@ public sealed class SessionService
             Start = changes.Start.HasValue ? changes.Start.Value : own.Start,
             Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
             Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
-            Tags = changes.Tags.HasValue ? changes.Tags.Value : own.Tags,
+            Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : own.Tags,
             Notes = changes.Notes.HasValue ? changes.Notes.Value : own.Notes,
             Location = changes.Location.HasValue ? changes.Location.Value : own.Location,
             Capacity = changes.Capacity.HasValue ? changes.Capacity.Value : own.Capacity,
@@ -305,6 +312,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
@@ -337,6 +345,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(instanceId, "instanceId");
         var (view, identity, _) = await FindInstanceAsync(caller.TenantId, instanceId, cancellationToken).ConfigureAwait(false);
         var series = view.Series;
         CheckRevision(series.Revision, expectedRevision, series.Id);
@@ -393,6 +402,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var now = _clock.GetCurrentInstant();
         if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
@@ -423,6 +433,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
@@ -447,6 +458,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         Session? stored;
         try
         {
@@ -488,6 +500,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         RecurringSessionRecord? found;
         try
         {
@@ -521,6 +534,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(participant);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(sessionId, "sessionId");
         if (string.IsNullOrWhiteSpace(participant.Id))
         {
             throw SchedulingException.Invalid("participant.id", "A participant needs an id.");
@@ -574,6 +588,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         if (!Enum.IsDefined(status))
         {
             throw SchedulingException.Invalid("status", $"{status} is not a lifecycle status: use scheduled, in-progress, completed or cancelled.");
@@ -646,6 +661,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(sessionId, "sessionId");
         if (string.IsNullOrWhiteSpace(text))
         {
             throw SchedulingException.Invalid("text", "A note must say something.");
@@ -833,7 +849,7 @@ public sealed class SessionService
     private static RecurringSession Apply(RecurringSession series, RecurringSessionChanges changes) => series with
     {
         Title = changes.Title.Or(series.Title),
-        Tags = changes.Tags.Or(series.Tags),
+        Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : series.Tags,
         Notes = changes.Notes.Or(series.Notes),
         Location = changes.Location.Or(series.Location),
         Capacity = changes.Capacity.Or(series.Capacity),
@@ -931,7 +947,7 @@ public sealed class SessionService
         }
 
         ValidateCommon(session.Tags, session.Capacity, session.Participants.Length);
-        if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
+        if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p?.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
         {
             throw SchedulingException.Invalid("participants", "Every participant needs an id, and an id may appear once.");
         }
@@ -944,8 +960,8 @@ public sealed class SessionService
     {
         Require(series.ScheduleId, "scheduleId");
         Require(series.ScheduleOwnerId, "scheduleOwnerId");
-        ArgumentNullException.ThrowIfNull(series.Zone);
-        ArgumentNullException.ThrowIfNull(series.Rule);
+        RequireMember(series.Zone, "zone");
+        RequireMember(series.Rule, "rule");
         RequireTextIfGiven(series.Title, "title");
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
@@ -959,7 +975,8 @@ public sealed class SessionService
         }
         catch (RecurrenceException exception)
         {
-            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, exception.Error.Part is null ? "start" : "rule", exception);
+            // The engine names a rule part for a rule problem; without one it refused the start (a fraction of a second).
+            throw SchedulingException.InvalidRule(exception, exception.Error.Part is null ? "start" : "rule");
         }
     }
 
@@ -1023,7 +1040,7 @@ public sealed class SessionService
 
     /// <summary>The participants with the client booked first, unless it is booked already (the client of a single session is a participant).</summary>
     private static ImmutableArray<Participant> WithClient(ImmutableArray<Participant> participants, string? clientId) =>
-        string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
+        string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p?.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
 
     /// <summary>A text a caller may leave out (null) but not give as empty or white space, such as a title.</summary>
     private static void RequireTextIfGiven(string? value, string field)
@@ -1053,7 +1070,16 @@ public sealed class SessionService
         };
         if (before)
         {
-            throw SchedulingException.Invalid("rule", $"UNTIL {until} is before the series' start {series.Start:uuuu-MM-dd'T'HH:mm:ss}: the series would hold its start alone.");
+            throw SchedulingException.InvalidRule("UNTIL", $"UNTIL {until} is before the series' start {series.Start:uuuu-MM-dd'T'HH:mm:ss}: the series would hold its start alone.");
+        }
+    }
+
+    /// <summary>A member of a request that must be given; a deserializer can leave even a required one null.</summary>
+    private static void RequireMember(object? value, string field)
+    {
+        if (value is null)
+        {
+            throw SchedulingException.Invalid(field, $"'{field}' is required.");
         }
     }
 
@@ -1067,11 +1093,11 @@ public sealed class SessionService
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    private static void RequireId(string? id)
+    private static void RequireId(string? id, string field = "id")
     {
         if (string.IsNullOrEmpty(id))
         {
-            throw SchedulingException.Invalid("id", "An id is required.");
+            throw SchedulingException.Invalid(field, "An id is required.");
         }
     }
 }

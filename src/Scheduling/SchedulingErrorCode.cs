@@ -1,7 +1,8 @@
 namespace Scheduling;
 
 /// <summary>
-/// What went wrong, in a form a host can map to its own protocol (the HTTP status in brackets is the usual mapping).
+/// What went wrong, in a form a host can map to its own protocol (the HTTP status in brackets is the one
+/// <see cref="SchedulingErrorCodes.ToHttpStatusCode"/> gives).
 /// </summary>
 public enum SchedulingErrorCode
 {
@@ -20,7 +21,10 @@ public enum SchedulingErrorCode
     /// <summary>The expected revision is stale, or the change conflicts with the current state, such as a full session (409).</summary>
     Conflict = 4,
 
-    /// <summary>A request exceeds a limit, such as the query window or the page size (400, or 413/422 by taste).</summary>
+    /// <summary>
+    /// A request exceeds a fixed limit, such as the query window, the page size, a list of ids, a batch, a filter or a
+    /// payload's texts and lists (422): well formed, but more than one call does; ask for less.
+    /// </summary>
     LimitExceeded = 5,
 
     /// <summary>

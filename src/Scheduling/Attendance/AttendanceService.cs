@@ -81,9 +81,8 @@ public sealed class AttendanceService
     /// </summary>
     /// <exception cref="SchedulingException">
     /// Limit exceeded for more than <see cref="SchedulingOptions.MaxAttendanceBatchSize"/> items; invalid argument for
-    /// an undefined mode; permission denied or unauthenticated. Problems of single items are reported in the result.
+    /// an undefined mode or a null item (<c>marks</c>); permission denied or unauthenticated. Problems of single items are reported in the result.
     /// </exception>
-    /// <exception cref="ArgumentException">An item is null.</exception>
     public async ValueTask<BulkAttendanceResult> BulkSetAttendanceAsync(
         CallerContext caller,
         IReadOnlyList<AttendanceMark> marks,
@@ -105,7 +104,7 @@ public sealed class AttendanceService
 
         if (marks.Any(m => m is null))
         {
-            throw new ArgumentException("An item of the bulk set is null.", nameof(marks));
+            throw SchedulingException.Invalid("marks", "An item of the bulk set is null.");
         }
 
         var repeats = Repeats(marks);

@@ -54,10 +54,14 @@ public sealed record AttendanceSort
     /// default, or one entry (<c>id</c> or <c>numberOfAttendees</c>; <c>order</c> <c>ASC</c>, the default, or
     /// <c>DESC</c>), optionally followed by <c>id</c> in the same order, which is the tie-breaker anyway.
     /// </summary>
-    /// <exception cref="SchedulingException">Invalid argument naming the entry at fault (<c>sort[0].fieldName</c>).</exception>
+    /// <exception cref="SchedulingException">Invalid argument naming the entry at fault (<c>sort[0].fieldName</c>), or on <c>sort</c> for text that is null or not a JSON array.</exception>
     public static AttendanceSort Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        if (json is null)
+        {
+            throw SchedulingException.Invalid("sort", "The sort text is null: give a JSON array, [] for the default.");
+        }
+
         try
         {
             using var document = JsonDocument.Parse(json);

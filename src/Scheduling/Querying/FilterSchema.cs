@@ -44,7 +44,11 @@ public sealed class FilterSchema<TItem>
     /// </exception>
     public FilterNode Parse(string json)
     {
-        ArgumentNullException.ThrowIfNull(json);
+        if (json is null)
+        {
+            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, "The filter text is null: give a JSON object, {} for everything.", "filter");
+        }
+
         return FilterJsonReader<TItem>.Read(_fields, json);
     }
 

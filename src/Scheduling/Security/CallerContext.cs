@@ -34,19 +34,35 @@ public sealed class CallerContext
     public bool IsElevated { get; }
 
     /// <summary>The trusted host acting for a tenant: every permission holds.</summary>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c>: null, empty or white space.</exception>
     public static CallerContext Host(string tenantId) => new(CheckTenant(tenantId), CallerKind.Host, null, [], isElevated: false);
 
     /// <summary>An anonymous caller with the given permissions (often none, or just <see cref="Security.Permissions.SessionsView"/>).</summary>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c> (null, empty or white space) or
+    /// <c>permissions</c> (a null or empty permission).
+    /// </exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissions"/> is null.</exception>
     public static CallerContext Anonymous(string tenantId, params string[] permissions) =>
-        new(CheckTenant(tenantId), CallerKind.Anonymous, null, [.. permissions], isElevated: false);
+        new(CheckTenant(tenantId), CallerKind.Anonymous, null, CheckPermissions(permissions), isElevated: false);
 
     /// <summary>A signed-in member with the given permissions.</summary>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c> or <c>memberId</c> (null, empty or white
+    /// space) or <c>permissions</c> (a null or empty permission).
+    /// </exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissions"/> is null.</exception>
     public static CallerContext Member(string tenantId, string memberId, params string[] permissions) =>
-        new(CheckTenant(tenantId), CallerKind.Member, CheckId(memberId), [.. permissions], isElevated: false);
+        new(CheckTenant(tenantId), CallerKind.Member, CheckId(memberId, nameof(memberId)), CheckPermissions(permissions), isElevated: false);
 
     /// <summary>A signed-in member of staff with the given permissions.</summary>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c> or <c>staffId</c> (null, empty or white
+    /// space) or <c>permissions</c> (a null or empty permission).
+    /// </exception>
+    /// <exception cref="ArgumentNullException"><paramref name="permissions"/> is null.</exception>
     public static CallerContext Staff(string tenantId, string staffId, params string[] permissions) =>
-        new(CheckTenant(tenantId), CallerKind.Staff, CheckId(staffId), [.. permissions], isElevated: false);
+        new(CheckTenant(tenantId), CallerKind.Staff, CheckId(staffId, nameof(staffId)), CheckPermissions(permissions), isElevated: false);
 
     /// <summary>
     /// This caller with every permission, for one call the host decides to trust (the HTTP API's <c>suppressAuth</c>).
@@ -72,10 +88,18 @@ public sealed class CallerContext
     }
 
     private static string CheckTenant(string tenantId) => string.IsNullOrWhiteSpace(tenantId)
-        ? throw new ArgumentException("A tenant id is required.", nameof(tenantId))
+        ? throw SchedulingException.Invalid("tenantId", "A tenant id is required.")
         : tenantId;
 
-    private static string CheckId(string id) => string.IsNullOrWhiteSpace(id)
-        ? throw new ArgumentException("A caller id is required.", nameof(id))
+    private static string CheckId(string id, string field) => string.IsNullOrWhiteSpace(id)
+        ? throw SchedulingException.Invalid(field, "A caller id is required.")
         : id;
+
+    private static ImmutableHashSet<string> CheckPermissions(string[] permissions)
+    {
+        ArgumentNullException.ThrowIfNull(permissions);
+        return permissions.Any(string.IsNullOrWhiteSpace)
+            ? throw SchedulingException.Invalid("permissions", "A permission must not be null or empty.")
+            : [.. permissions];
+    }
 }

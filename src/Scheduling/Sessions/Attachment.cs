@@ -16,7 +16,7 @@ public sealed record Attachment
     /// <param name="fileName">The file's name as shown to people, such as <c>referral.pdf</c>.</param>
     /// <param name="reference">The host's reference to the stored file (URL, blob key, document id).</param>
     /// <param name="addedAt">When it was attached.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="fileName"/> or <paramref name="reference"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>id</c>, <c>fileName</c> or <c>reference</c>: null, empty or white space.</exception>
     public Attachment(string id, string fileName, string reference, Instant addedAt)
     {
         Id = Required(id, nameof(id));
@@ -41,16 +41,16 @@ public sealed record Attachment
     public string? ContentType { get; init; }
 
     /// <summary>Gets the file's size in bytes, or null when unknown.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">The size is negative.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>sizeBytes</c>: the size is negative.</exception>
     public long? SizeBytes
     {
         get => _sizeBytes;
-        init => _sizeBytes = value is < 0 ? throw new ArgumentOutOfRangeException(nameof(SizeBytes), value, "A size must not be negative.") : value;
+        init => _sizeBytes = value is < 0 ? throw SchedulingException.Invalid("sizeBytes", $"A size must not be negative; {value} was given.") : value;
     }
 
     /// <summary>Gets the id of who attached it (a staff or member id), or null.</summary>
     public string? AddedBy { get; init; }
 
     private static string Required(string value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"An attachment needs a {name}.", name) : value;
+        string.IsNullOrWhiteSpace(value) ? throw SchedulingException.Invalid(name, $"An attachment needs a {name}.") : value;
 }

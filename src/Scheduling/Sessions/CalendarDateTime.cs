@@ -36,10 +36,26 @@ public readonly struct CalendarDateTime : IEquatable<CalendarDateTime>
 
     /// <summary>A wall-clock time in <paramref name="zone"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null.</exception>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> on <c>localDateTime</c>: at the very end (or start) of the
+    /// local time line, the time lies past the last (or before the first) instant in the zone.
+    /// </exception>
     public static CalendarDateTime AtLocal(LocalDateTime localDateTime, DateTimeZone zone)
     {
         ArgumentNullException.ThrowIfNull(zone);
-        return new(localDateTime, zone, localDateTime.InZoneLeniently(zone).ToInstant());
+        try
+        {
+            return new(localDateTime, zone, localDateTime.InZoneLeniently(zone).ToInstant());
+        }
+        catch (OverflowException exception)
+        {
+            // NodaTime's instants end where its local times do; a local time at the very edge can lie past them in the zone.
+            throw new SchedulingException(
+                SchedulingErrorCode.InvalidArgument,
+                $"{localDateTime:uuuu-MM-dd'T'HH:mm:ss} in {zone.Id} lies outside the instants NodaTime can represent.",
+                nameof(localDateTime),
+                exception);
+        }
     }
 
     /// <summary>An instant.</summary>

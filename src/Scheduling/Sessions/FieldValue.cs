@@ -18,7 +18,7 @@ public sealed record FieldValue
     {
         if (string.IsNullOrWhiteSpace(fieldId))
         {
-            throw new ArgumentException("A field value needs the id of its field.", nameof(fieldId));
+            throw SchedulingException.Invalid(nameof(fieldId), "A field value needs the id of its field.");
         }
 
         FieldId = fieldId;
@@ -44,27 +44,26 @@ public sealed record FieldValue
     public LocalDate? Date { get; private init; }
 
     /// <summary>A text value (may be empty).</summary>
-    /// <exception cref="ArgumentException"><paramref name="fieldId"/> is empty.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="text"/> is null.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>fieldId</c> (null, empty or white space) or <c>text</c> (null).</exception>
     public static FieldValue OfText(string fieldId, string text) =>
-        new(fieldId, FieldKind.Text) { Text = text ?? throw new ArgumentNullException(nameof(text)) };
+        new(fieldId, FieldKind.Text) { Text = text ?? throw SchedulingException.Invalid(nameof(text), "A text value must not be null: give an empty text for none.") };
 
     /// <summary>A number value.</summary>
-    /// <exception cref="ArgumentException"><paramref name="fieldId"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>fieldId</c>: null, empty or white space.</exception>
     public static FieldValue OfNumber(string fieldId, decimal number) => new(fieldId, FieldKind.Number) { Number = number };
 
     /// <summary>A yes-or-no value.</summary>
-    /// <exception cref="ArgumentException"><paramref name="fieldId"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>fieldId</c>: null, empty or white space.</exception>
     public static FieldValue OfBoolean(string fieldId, bool flag) => new(fieldId, FieldKind.Boolean) { Boolean = flag };
 
     /// <summary>A date value.</summary>
-    /// <exception cref="ArgumentException"><paramref name="fieldId"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>fieldId</c>: null, empty or white space.</exception>
     public static FieldValue OfDate(string fieldId, LocalDate date) => new(fieldId, FieldKind.Date) { Date = date };
 
     /// <summary>A choice: one of the values the field's definition lists (checked when written through a workspace).</summary>
-    /// <exception cref="ArgumentException"><paramref name="fieldId"/> or <paramref name="choice"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>fieldId</c> or <c>choice</c>: null, empty or white space.</exception>
     public static FieldValue OfChoice(string fieldId, string choice) => string.IsNullOrWhiteSpace(choice)
-        ? throw new ArgumentException("A choice must not be empty.", nameof(choice))
+        ? throw SchedulingException.Invalid(nameof(choice), "A choice must not be empty.")
         : new(fieldId, FieldKind.Choice) { Text = choice };
 
     /// <summary>The field id and the value, for messages: <c>referral-date = 2025-03-01</c>.</summary>

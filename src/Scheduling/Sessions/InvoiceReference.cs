@@ -9,10 +9,10 @@ public sealed record InvoiceReference
 {
     /// <summary>Creates a reference.</summary>
     /// <param name="id">The billing system's id of the invoice.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>id</c>: null, empty or white space.</exception>
     public InvoiceReference(string id)
     {
-        Id = string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("An invoice reference needs an id.", nameof(id)) : id;
+        Id = string.IsNullOrWhiteSpace(id) ? throw SchedulingException.Invalid(nameof(id), "An invoice reference needs an id.") : id;
     }
 
     /// <summary>Gets the billing system's id of the invoice.</summary>

@@ -29,17 +29,17 @@ public sealed record NameSnapshot
     public bool IsEmpty => Clients.IsEmpty && Services.IsEmpty && Staff.IsEmpty;
 
     /// <summary>This snapshot with a client's name.</summary>
-    /// <exception cref="ArgumentException">The id or the name is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on the id or <c>name</c>: null, empty or white space.</exception>
     public NameSnapshot WithClient(string clientId, string name) => this with { Clients = Clients.SetItem(Check(clientId, nameof(clientId)), Check(name, nameof(name))) };
 
     /// <summary>This snapshot with a service's name.</summary>
-    /// <exception cref="ArgumentException">The id or the name is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on the id or <c>name</c>: null, empty or white space.</exception>
     public NameSnapshot WithService(string serviceId, string name) => this with { Services = Services.SetItem(Check(serviceId, nameof(serviceId)), Check(name, nameof(name))) };
 
     /// <summary>This snapshot with a staff member's name.</summary>
-    /// <exception cref="ArgumentException">The id or the name is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on the id or <c>name</c>: null, empty or white space.</exception>
     public NameSnapshot WithStaff(string staffId, string name) => this with { Staff = Staff.SetItem(Check(staffId, nameof(staffId)), Check(name, nameof(name))) };
 
     private static string Check(string value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw new ArgumentException($"{name} must not be empty.", name) : value;
+        string.IsNullOrWhiteSpace(value) ? throw SchedulingException.Invalid(name, $"{name} must not be empty.") : value;
 }

@@ -53,7 +53,7 @@ internal sealed record SessionCursor(Instant From, Instant To, string FilterJson
                 InstantText.Parse(root.GetProperty("afterStart").GetString()!).GetValueOrThrow(),
                 root.GetProperty("afterId").GetString()!);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or DecoderFallbackException or FormatException or ArgumentException)
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or DecoderFallbackException or FormatException or ArgumentException or SchedulingException)
         {
             throw Malformed(exception);
         }

@@ -113,7 +113,7 @@ public sealed class SessionFilter
     /// <see cref="SessionLifecycle"/>): the rule written out with <c>status</c>, <c>progress</c>, <c>start</c> and
     /// <c>end</c>, so the instant is part of the filter and every page of a query reads the same statuses.
     /// </summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>status</c>: not a defined value.</exception>
     public static SessionFilter LifecycleStatusAt(LifecycleStatus status, Instant now)
     {
         var confirmed = StatusIn(SessionStatus.Confirmed);
@@ -126,7 +126,7 @@ public sealed class SessionFilter
                 .Or(unmarked.And(Moment("start", FilterOperator.Lte, now)).And(Moment("end", FilterOperator.Gt, now)))),
             LifecycleStatus.Completed => confirmed.And(ProgressIn(ProgressMark.Completed)
                 .Or(unmarked.And(Moment("end", FilterOperator.Lte, now)))),
-            _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a lifecycle status."),
+            _ => throw SchedulingException.Invalid(nameof(status), $"{status} is not a lifecycle status: use scheduled, in-progress, completed or cancelled."),
         };
     }
 

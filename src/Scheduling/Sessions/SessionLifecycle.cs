@@ -39,14 +39,14 @@ public static class SessionLifecycle
     };
 
     /// <summary>The status's name: <c>scheduled</c>, <c>in-progress</c>, <c>completed</c> or <c>cancelled</c>.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="status"/> is not a defined value.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>status</c>: not a defined value.</exception>
     public static string Name(LifecycleStatus status) => status switch
     {
         LifecycleStatus.Scheduled => "scheduled",
         LifecycleStatus.InProgress => "in-progress",
         LifecycleStatus.Completed => "completed",
         LifecycleStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Not a lifecycle status."),
+        _ => throw SchedulingException.Invalid(nameof(status), $"{status} is not a lifecycle status: use scheduled, in-progress, completed or cancelled."),
     };
 
     /// <summary>Reads a status name (exactly as <see cref="Name"/> writes it, case-insensitive); false for anything else.</summary>

@@ -18,12 +18,12 @@ public sealed record SessionNote
     /// <param name="authorId">The id of who wrote it (a staff or member id, as the host knows them).</param>
     /// <param name="text">What it says; not empty.</param>
     /// <param name="createdAt">When it was written.</param>
-    /// <exception cref="ArgumentException"><paramref name="id"/>, <paramref name="authorId"/> or <paramref name="text"/> is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>id</c>, <c>authorId</c> or <c>text</c>: null, empty or white space.</exception>
     public SessionNote(string id, string authorId, string text, Instant createdAt)
     {
-        Id = string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("A note needs an id.", nameof(id)) : id;
-        AuthorId = string.IsNullOrWhiteSpace(authorId) ? throw new ArgumentException("A note needs an author.", nameof(authorId)) : authorId;
-        Text = string.IsNullOrWhiteSpace(text) ? throw new ArgumentException("A note must say something.", nameof(text)) : text;
+        Id = string.IsNullOrWhiteSpace(id) ? throw SchedulingException.Invalid(nameof(id), "A note needs an id.") : id;
+        AuthorId = string.IsNullOrWhiteSpace(authorId) ? throw SchedulingException.Invalid(nameof(authorId), "A note needs an author.") : authorId;
+        Text = string.IsNullOrWhiteSpace(text) ? throw SchedulingException.Invalid(nameof(text), "A note must say something.") : text;
         CreatedAt = createdAt;
     }
 

@@ -181,6 +181,7 @@ public sealed class SessionService
     public async ValueTask<RecurringSession> GetRecurringSessionAsync(CallerContext caller, string id, CancellationToken cancellationToken = default)
     {
         CheckRead(caller, SessionFieldset.Default);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         return record.Series;
@@ -229,6 +230,11 @@ public sealed class SessionService
             throw SchedulingException.Limit("ids", $"At most {_options.MaxIdsPerList} ids may be listed at once; {ids.Count} were given.");
         }
 
+        if (ids.Any(id => id is null))
+        {
+            throw SchedulingException.Invalid("ids", "An id of the list is null.");
+        }
+
         var found = new List<Session>(ids.Count);
         foreach (var id in ids.Distinct())
         {
@@ -251,6 +257,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var now = _clock.GetCurrentInstant();
         if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
@@ -258,7 +265,7 @@ public sealed class SessionService
             var updated = stored with
             {
                 Title = changes.Title.Or(stored.Title),
-                Tags = changes.Tags.Or(stored.Tags),
+                Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : stored.Tags,
                 Notes = changes.Notes.Or(stored.Notes),
                 Location = changes.Location.Or(stored.Location),
                 Capacity = changes.Capacity.Or(stored.Capacity),
@@ -306,7 +313,7 @@ public sealed class SessionService
             Start = changes.Start.HasValue ? start : own.Start,
             Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
             Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
-            Tags = changes.Tags.HasValue ? changes.Tags.Value : own.Tags,
+            Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : own.Tags,
             Notes = changes.Notes.HasValue ? changes.Notes.Value : own.Notes,
             Location = changes.Location.HasValue ? changes.Location.Value : own.Location,
             Capacity = changes.Capacity.HasValue ? changes.Capacity.Value : own.Capacity,
@@ -356,6 +363,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
@@ -390,6 +398,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(instanceId, "instanceId");
         var (view, identity, _) = await FindInstanceAsync(caller.TenantId, instanceId, cancellationToken).ConfigureAwait(false);
         var series = view.Series;
         CheckRevision(series.Revision, expectedRevision, series.Id);
@@ -455,6 +464,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var now = _clock.GetCurrentInstant();
         if (await _sessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false) is { } stored)
         {
@@ -485,6 +495,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         var record = await _recurringSessions.FindAsync(caller.TenantId, id, cancellationToken).ConfigureAwait(false)
             ?? throw SchedulingException.NotFound("Recurring session", id);
         CheckRevision(record.Series.Revision, expectedRevision, id);
@@ -509,6 +520,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         Session? stored;
         try
         {
@@ -550,6 +562,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         RecurringSessionRecord? found;
         try
         {
@@ -583,6 +596,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(participant);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(sessionId, "sessionId");
         if (string.IsNullOrWhiteSpace(participant.Id))
         {
             throw SchedulingException.Invalid("participant.id", "A participant needs an id.");
@@ -636,6 +650,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(id);
         if (!Enum.IsDefined(status))
         {
             throw SchedulingException.Invalid("status", $"{status} is not a lifecycle status: use scheduled, in-progress, completed or cancelled.");
@@ -708,6 +723,7 @@ public sealed class SessionService
     {
         ArgumentNullException.ThrowIfNull(caller);
         caller.Demand(Permissions.SessionsManage);
+        RequireId(sessionId, "sessionId");
         if (string.IsNullOrWhiteSpace(text))
         {
             throw SchedulingException.Invalid("text", "A note must say something.");
@@ -895,7 +911,7 @@ public sealed class SessionService
     private static RecurringSession Apply(RecurringSession series, RecurringSessionChanges changes) => series with
     {
         Title = changes.Title.Or(series.Title),
-        Tags = changes.Tags.Or(series.Tags),
+        Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : series.Tags,
         Notes = changes.Notes.Or(series.Notes),
         Location = changes.Location.Or(series.Location),
         Capacity = changes.Capacity.Or(series.Capacity),
@@ -993,7 +1009,7 @@ public sealed class SessionService
         }
 
         ValidateCommon(session.Tags, session.Capacity, session.Participants.Length);
-        if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
+        if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p?.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
         {
             throw SchedulingException.Invalid("participants", "Every participant needs an id, and an id may appear once.");
         }
@@ -1006,8 +1022,8 @@ public sealed class SessionService
     {
         Require(series.ScheduleId, "scheduleId");
         Require(series.ScheduleOwnerId, "scheduleOwnerId");
-        ArgumentNullException.ThrowIfNull(series.Zone);
-        ArgumentNullException.ThrowIfNull(series.Rule);
+        RequireMember(series.Zone, "zone");
+        RequireMember(series.Rule, "rule");
         RequireTextIfGiven(series.Title, "title");
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
@@ -1028,8 +1044,10 @@ public sealed class SessionService
         }
         catch (RecurrenceException exception)
         {
+            // The engine names a rule part for a rule problem (an all-day series' set refused is its rule too); without
+            // one it refused the start (a fraction of a second).
             var field = exception.Error.Part is not null || (series.IsAllDay && exception.Error.Code == RecurrenceErrorCode.InvalidSet) ? "rule" : "start";
-            throw new SchedulingException(SchedulingErrorCode.InvalidArgument, exception.Message, field, exception);
+            throw SchedulingException.InvalidRule(exception, field);
         }
     }
 
@@ -1093,7 +1111,7 @@ public sealed class SessionService
 
     /// <summary>The participants with the client booked first, unless it is booked already (the client of a single session is a participant).</summary>
     private static ImmutableArray<Participant> WithClient(ImmutableArray<Participant> participants, string? clientId) =>
-        string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
+        string.IsNullOrWhiteSpace(clientId) || participants.Any(p => p?.Id == clientId) ? participants : participants.Insert(0, new Participant(clientId));
 
     /// <summary>A text a caller may leave out (null) but not give as empty or white space, such as a title.</summary>
     private static void RequireTextIfGiven(string? value, string field)
@@ -1123,7 +1141,16 @@ public sealed class SessionService
         };
         if (before)
         {
-            throw SchedulingException.Invalid("rule", $"UNTIL {until} is before the series' start {series.Start:uuuu-MM-dd'T'HH:mm:ss}: the series would hold its start alone.");
+            throw SchedulingException.InvalidRule("UNTIL", $"UNTIL {until} is before the series' start {series.Start:uuuu-MM-dd'T'HH:mm:ss}: the series would hold its start alone.");
+        }
+    }
+
+    /// <summary>A member of a request that must be given; a deserializer can leave even a required one null.</summary>
+    private static void RequireMember(object? value, string field)
+    {
+        if (value is null)
+        {
+            throw SchedulingException.Invalid(field, $"'{field}' is required.");
         }
     }
 
@@ -1137,11 +1164,11 @@ public sealed class SessionService
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 
-    private static void RequireId(string? id)
+    private static void RequireId(string? id, string field = "id")
     {
         if (string.IsNullOrEmpty(id))
         {
-            throw SchedulingException.Invalid("id", "An id is required.");
+            throw SchedulingException.Invalid(field, "An id is required.");
         }
     }
 }

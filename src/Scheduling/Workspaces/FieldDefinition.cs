@@ -16,25 +16,25 @@ public sealed record FieldDefinition
     /// <param name="label">The name people see, such as "Referral date".</param>
     /// <param name="kind">The kind of value it takes.</param>
     /// <param name="choices">For <see cref="FieldKind.Choice"/>: the values it offers (at least one, each once); for other kinds none.</param>
-    /// <exception cref="ArgumentException">
-    /// The id or label is empty; the kind is not defined; a choice field offers no value, an empty one or the same
-    /// one twice; another kind offers choices.
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> naming the parameter: the id or label is empty; the kind is
+    /// not defined; a choice field offers no value, an empty one or the same one twice; another kind offers choices.
     /// </exception>
     public FieldDefinition(string id, string label, FieldKind kind, IEnumerable<string>? choices = null)
     {
-        Id = string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("A field needs an id.", nameof(id)) : id;
-        Label = string.IsNullOrWhiteSpace(label) ? throw new ArgumentException("A field needs a label.", nameof(label)) : label;
-        Kind = Enum.IsDefined(kind) ? kind : throw new ArgumentException($"{kind} is not a field kind.", nameof(kind));
+        Id = string.IsNullOrWhiteSpace(id) ? throw SchedulingException.Invalid(nameof(id), "A field needs an id.") : id;
+        Label = string.IsNullOrWhiteSpace(label) ? throw SchedulingException.Invalid(nameof(label), "A field needs a label.") : label;
+        Kind = Enum.IsDefined(kind) ? kind : throw SchedulingException.Invalid(nameof(kind), $"{kind} is not a field kind.");
         Choices = choices is null ? [] : [.. choices];
         if (kind == FieldKind.Choice
             && (Choices.IsEmpty || Choices.Any(string.IsNullOrWhiteSpace) || Choices.Distinct(StringComparer.Ordinal).Count() != Choices.Length))
         {
-            throw new ArgumentException($"Choice field '{id}' needs one or more non-empty choices, each once.", nameof(choices));
+            throw SchedulingException.Invalid(nameof(choices), $"Choice field '{id}' needs one or more non-empty choices, each once.");
         }
 
         if (kind != FieldKind.Choice && !Choices.IsEmpty)
         {
-            throw new ArgumentException($"Only a choice field offers choices; '{id}' is a {kind} field.", nameof(choices));
+            throw SchedulingException.Invalid(nameof(choices), $"Only a choice field offers choices; '{id}' is a {kind} field.");
         }
     }
 

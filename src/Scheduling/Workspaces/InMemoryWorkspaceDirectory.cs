@@ -45,7 +45,7 @@ public sealed class InMemoryWorkspaceDirectory : IWorkspaceDirectory
     }
 
     /// <summary>Sets (or renames) the name of a client, service or staff member of a workspace.</summary>
-    /// <exception cref="ArgumentException">An id or the name is empty.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> naming the id or the name that is null, empty or white space.</exception>
     public void SetName(string workspaceId, DirectoryEntryKind kind, string id, string name)
     {
         Require(workspaceId, nameof(workspaceId));
@@ -97,7 +97,7 @@ public sealed class InMemoryWorkspaceDirectory : IWorkspaceDirectory
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new ArgumentException($"{name} must not be empty.", name);
+            throw SchedulingException.Invalid(name, $"{name} must not be empty.");
         }
     }
 }

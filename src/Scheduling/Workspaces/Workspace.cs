@@ -16,21 +16,24 @@ public sealed record Workspace
     /// <param name="id">The workspace's id; also the tenant id of its sessions (<see cref="Security.CallerContext.TenantId"/>).</param>
     /// <param name="zone">The time zone the workspace works in.</param>
     /// <param name="fieldDefinitions">The custom fields its sessions carry, each id once; none when null.</param>
-    /// <exception cref="ArgumentException">The id is empty, or two fields share an id.</exception>
-    /// <exception cref="ArgumentNullException"><paramref name="zone"/> or a field definition is null.</exception>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.InvalidArgument"/> on <c>id</c> (null, empty or white space) or
+    /// <c>fieldDefinitions</c> (a field definition is null, or two share an id).
+    /// </exception>
+    /// <exception cref="ArgumentNullException"><paramref name="zone"/> is null (find a zone by its id with <see cref="SessionText.ParseZone"/>).</exception>
     public Workspace(string id, DateTimeZone zone, IEnumerable<FieldDefinition>? fieldDefinitions = null)
     {
-        Id = string.IsNullOrWhiteSpace(id) ? throw new ArgumentException("A workspace needs an id.", nameof(id)) : id;
+        Id = string.IsNullOrWhiteSpace(id) ? throw SchedulingException.Invalid(nameof(id), "A workspace needs an id.") : id;
         Zone = zone ?? throw new ArgumentNullException(nameof(zone));
         FieldDefinitions = fieldDefinitions is null ? [] : [.. fieldDefinitions];
         if (FieldDefinitions.Any(d => d is null))
         {
-            throw new ArgumentNullException(nameof(fieldDefinitions), "A field definition is null.");
+            throw SchedulingException.Invalid(nameof(fieldDefinitions), "A field definition is null.");
         }
 
         if (FieldDefinitions.Select(d => d.Id).Distinct(StringComparer.Ordinal).Count() != FieldDefinitions.Length)
         {
-            throw new ArgumentException($"Two fields of workspace '{id}' share an id.", nameof(fieldDefinitions));
+            throw SchedulingException.Invalid(nameof(fieldDefinitions), $"Two fields of workspace '{id}' share an id.");
         }
     }
 

@@ -46,7 +46,7 @@ internal sealed record WorkspaceCursor(Instant AsOf, string SessionsCursor)
                 InstantText.Parse(root.GetProperty("asOf").GetString()!).GetValueOrThrow(),
                 root.GetProperty("sessions").GetString()!);
         }
-        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or DecoderFallbackException or FormatException or ArgumentException)
+        catch (Exception exception) when (exception is JsonException or KeyNotFoundException or InvalidOperationException or UnparsableValueException or DecoderFallbackException or FormatException or ArgumentException or SchedulingException)
         {
             throw Malformed(exception);
         }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using NodaTime;
 using Scheduling.Paging;
+using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Sessions;
 
@@ -234,12 +235,12 @@ public sealed class WorkspaceSessionService
             throw SchedulingException.Invalid("dateTo", "The bound is empty (default): give a date, a date-time or an instant, or none.");
         }
 
-        var from = query.DateFrom?.AsStart(zone);
-        var to = query.DateTo?.AsEnd(zone);
+        var from = Edge(query.DateFrom, bound => bound.AsStart(zone), "dateFrom");
+        var to = Edge(query.DateTo, bound => bound.AsEnd(zone), "dateTo");
         (Instant From, Instant To) range = (from, to) switch
         {
             ({ } f, { } t) => (f, t),
-            ({ } f, null) => (f, f + window),
+            ({ } f, null) => (f, SupportedTimes.EndOf(f, window)),
             (null, { } t) => (t - window, t),
             _ => Today(zone, asOf, window),
         };
@@ -255,6 +256,30 @@ public sealed class WorkspaceSessionService
         }
 
         return range;
+    }
+
+    /// <summary>The instant a bound stands for in the workspace's zone, refused (naming it) outside the supported years.</summary>
+    private static Instant? Edge(DateBound? bound, Func<DateBound, Instant> instantOf, string field)
+    {
+        if (bound is not { } given)
+        {
+            return null;
+        }
+
+        Instant instant;
+        try
+        {
+            instant = instantOf(given);
+        }
+        catch (OverflowException)
+        {
+            // A local time at the very edge of NodaTime's time line can lie past its last instant in the zone.
+            instant = Instant.MaxValue;
+        }
+
+        return instant >= SupportedRange.Start && instant <= SupportedRange.End
+            ? instant
+            : throw SchedulingException.Invalid(field, $"'{field}' ({given}) is outside the supported range of years ({SupportedRange.Start} to {SupportedRange.End}, end exclusive).");
     }
 
     private static (Instant From, Instant To) Today(DateTimeZone zone, Instant asOf, Duration window)

@@ -116,7 +116,7 @@ public sealed class AttendanceServiceTest : AttendanceServiceContract
         await ((Func<Task>)(() => Service.SetAttendanceAsync(null!, Mark("b1", YogaClass)).AsTask())).Should().ThrowAsync<ArgumentNullException>();
         await ((Func<Task>)(() => Service.SetAttendanceAsync(Host, null!).AsTask())).Should().ThrowAsync<ArgumentNullException>();
         await ((Func<Task>)(() => Service.BulkSetAttendanceAsync(Host, null!).AsTask())).Should().ThrowAsync<ArgumentNullException>();
-        await ((Func<Task>)(() => Service.BulkSetAttendanceAsync(Host, [Mark("b1", YogaClass), null!]).AsTask())).Should().ThrowAsync<ArgumentException>();
+        await FailsAsync(() => Service.BulkSetAttendanceAsync(Host, [Mark("b1", YogaClass), null!]).AsTask(), SchedulingErrorCode.InvalidArgument, "marks");
         await ((Func<Task>)(() => Service.QueryAttendanceAsync(Host, (AttendanceQuery)null!).AsTask())).Should().ThrowAsync<ArgumentNullException>();
         ((Action)(() => _ = new AttendanceService(null!, Sessions, Clock))).Should().Throw<ArgumentNullException>();
         ((Action)(() => _ = new AttendanceService(new InMemoryAttendanceStore(), null!, Clock))).Should().Throw<ArgumentNullException>();

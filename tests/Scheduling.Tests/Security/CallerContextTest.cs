@@ -60,6 +60,37 @@ public sealed class CallerContextTest
     {
         var create = () => CallerContext.Anonymous(tenantId);
 
-        create.Should().Throw<ArgumentException>();
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("tenantId");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData(" ")]
+    public void Member_and_staff_need_an_id_named_as_their_parameter(string? id)
+    {
+        var member = () => CallerContext.Member("tenant-a", id!);
+        var staff = () => CallerContext.Staff("tenant-a", id!);
+
+        member.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("memberId");
+        staff.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("staffId");
+    }
+
+    [Fact]
+    public void A_null_tenant_is_invalid_argument_on_tenantId()
+    {
+        var create = () => CallerContext.Host(null!);
+
+        create.Should().Throw<SchedulingException>().Which.Field.Should().Be("tenantId");
+    }
+
+    [Fact]
+    public void An_empty_permission_is_invalid_argument_on_permissions_and_a_null_list_a_programming_error()
+    {
+        var blank = () => CallerContext.Member("tenant-a", "m1", Permissions.SessionsView, " ");
+        var missing = () => CallerContext.Anonymous("tenant-a", null!);
+
+        blank.Should().Throw<SchedulingException>().Which.Field.Should().Be("permissions");
+        missing.Should().Throw<ArgumentNullException>().WithParameterName("permissions");
     }
 }

@@ -30,7 +30,7 @@ public sealed class FieldValueTest
     {
         var create = () => FieldValue.OfText("summary", null!);
 
-        create.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("text");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("text");
     }
 
     [Fact]
@@ -88,7 +88,7 @@ public sealed class FieldValueTest
     {
         var create = () => FieldValue.OfChoice("room", choice);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choice");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choice");
     }
 
     [Theory]
@@ -107,7 +107,7 @@ public sealed class FieldValueTest
 
         foreach (var create in factories)
         {
-            create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("fieldId");
+            create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("fieldId");
         }
     }
 

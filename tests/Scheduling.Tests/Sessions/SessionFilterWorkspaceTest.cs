@@ -155,7 +155,7 @@ public sealed class SessionFilterWorkspaceTest
     {
         var filter = () => SessionFilter.LifecycleStatusAt((LifecycleStatus)9, Now);
 
-        filter.Should().Throw<ArgumentOutOfRangeException>();
+        filter.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("status");
     }
 
     /// <summary>Sessions that start and end before, at and after <see cref="Now"/>, with every mark, confirmed and cancelled.</summary>

@@ -170,7 +170,7 @@ public sealed class SessionLifecycleTest
     {
         var name = () => SessionLifecycle.Name((LifecycleStatus)42);
 
-        name.Should().Throw<ArgumentOutOfRangeException>();
+        name.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("status");
     }
 
     private static Session Session(ProgressMark mark = ProgressMark.None) => new()

@@ -60,7 +60,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition(id, "Label", FieldKind.Text);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("id");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("id");
     }
 
     [Theory]
@@ -70,7 +70,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("f", label, FieldKind.Text);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("label");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("label");
     }
 
     [Fact]
@@ -78,7 +78,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("f", "F", (FieldKind)99);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("kind");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("kind");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("room", "Room", FieldKind.Choice);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choices");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choices");
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("room", "Room", FieldKind.Choice, []);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choices");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choices");
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("room", "Room", FieldKind.Choice, ["A", blank]);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choices");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choices");
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("room", "Room", FieldKind.Choice, ["A", "B", "A"]);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choices");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choices");
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class FieldDefinitionTest
     {
         var create = () => new FieldDefinition("f", "F", kind, ["A"]);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("choices");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("choices");
     }
 }

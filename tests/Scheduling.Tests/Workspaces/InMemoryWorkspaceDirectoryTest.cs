@@ -145,7 +145,7 @@ public sealed class InMemoryWorkspaceDirectoryTest
     {
         var set = () => new InMemoryWorkspaceDirectory().SetName(workspaceId, DirectoryEntryKind.Client, id, name);
 
-        set.Should().Throw<ArgumentException>().Which.ParamName.Should().Be(parameter);
+        set.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be(parameter);
     }
 
     [Fact]

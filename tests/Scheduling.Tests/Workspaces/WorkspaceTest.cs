@@ -50,7 +50,7 @@ public sealed class WorkspaceTest
     {
         var create = () => new Workspace(id, NewYork);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("id");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("id");
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed class WorkspaceTest
     {
         var create = () => new Workspace("w", NewYork, [new FieldDefinition("a", "A", FieldKind.Text), null!]);
 
-        create.Should().Throw<ArgumentNullException>().Which.ParamName.Should().Be("fieldDefinitions");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("fieldDefinitions");
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public sealed class WorkspaceTest
     {
         var create = () => new Workspace("w", NewYork, [new FieldDefinition("a", "A", FieldKind.Text), new FieldDefinition("a", "Another", FieldKind.Number)]);
 
-        create.Should().Throw<ArgumentException>().Which.ParamName.Should().Be("fieldDefinitions");
+        create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("fieldDefinitions");
     }
 
     [Fact]

@@ -271,7 +271,8 @@ public static class StoredJson
             return read(document.RootElement);
         }
         catch (Exception exception) when (exception is JsonException or InvalidOperationException or KeyNotFoundException
-            or FormatException or OverflowException or ArgumentException or RecurrenceException or UnreadableValue)
+            or FormatException or OverflowException or ArgumentException or RecurrenceException or UnreadableValue
+            or SchedulingException { Code: SchedulingErrorCode.InvalidArgument })
         {
             var revision = StoredRevision(json) is long known ? $" It is at revision {known}." : string.Empty;
             throw SchedulingException.Unreadable(what, id(), $"{exception.Message}{revision} Only calls that need it fail; it can be deleted.", exception);

@@ -107,6 +107,18 @@ public sealed class StoredJsonUnreadableTest
     }
 
     [Fact]
+    public void A_value_the_model_refuses_reads_as_an_unreadable_record_not_as_an_invalid_argument()
+    {
+        var noted = Single with { NoteLog = [new SessionNote("note-1", "author-1", "Bring a mat", Instant.FromUtc(2025, 1, 1, 0, 0))] };
+        var body = StoredJson.Write(noted).Replace("\"note-1\"", "\" \"", StringComparison.Ordinal);
+
+        var error = Unreadable(() => StoredJson.ReadSession(body, "s1"));
+
+        error.Field.Should().Be("s1");
+        error.InnerException.Should().BeOfType<SchedulingException>().Which.Code.Should().Be(SchedulingErrorCode.InvalidArgument);
+    }
+
+    [Fact]
     public void Any_damage_to_a_body_reads_back_or_fails_as_an_unreadable_record_and_nothing_else()
     {
         var random = PropertyRuns.RandomSource(salt: 10_2);

@@ -48,6 +48,8 @@ internal static class SchedulingOptionsConfiguration
         nameof(PayloadLimits.MaxFieldValues),
         nameof(PayloadLimits.MaxAttachments),
         nameof(PayloadLimits.MaxNoteLogEntries),
+        nameof(PayloadLimits.MaxExceptionDates),
+        nameof(PayloadLimits.MaxExtraDates),
         nameof(PayloadLimits.MaxRecordLength),
     ];
 
@@ -91,6 +93,8 @@ internal static class SchedulingOptionsConfiguration
             MaxFieldValues = limits.Int32(nameof(PayloadLimits.MaxFieldValues)) ?? baseline.MaxFieldValues,
             MaxAttachments = limits.Int32(nameof(PayloadLimits.MaxAttachments)) ?? baseline.MaxAttachments,
             MaxNoteLogEntries = limits.Int32(nameof(PayloadLimits.MaxNoteLogEntries)) ?? baseline.MaxNoteLogEntries,
+            MaxExceptionDates = limits.Int32(nameof(PayloadLimits.MaxExceptionDates)) ?? baseline.MaxExceptionDates,
+            MaxExtraDates = limits.Int32(nameof(PayloadLimits.MaxExtraDates)) ?? baseline.MaxExtraDates,
             MaxRecordLength = limits.Int32(nameof(PayloadLimits.MaxRecordLength)) ?? baseline.MaxRecordLength,
         };
     }

@@ -35,6 +35,8 @@ public sealed class SchedulingOptionsConfigurationTest
             ["Scheduling:PayloadLimits:MaxFieldValues"] = "30",
             ["Scheduling:PayloadLimits:MaxAttachments"] = "5",
             ["Scheduling:PayloadLimits:MaxNoteLogEntries"] = "60",
+            ["Scheduling:PayloadLimits:MaxExceptionDates"] = "80",
+            ["Scheduling:PayloadLimits:MaxExtraDates"] = "90",
             ["Scheduling:PayloadLimits:MaxRecordLength"] = "70000",
         });
 
@@ -58,6 +60,8 @@ public sealed class SchedulingOptionsConfigurationTest
             MaxFieldValues = 30,
             MaxAttachments = 5,
             MaxNoteLogEntries = 60,
+            MaxExceptionDates = 80,
+            MaxExtraDates = 90,
             MaxRecordLength = 70000,
         });
     }

@@ -264,8 +264,8 @@ public sealed class SessionJsonTest
         var reading = () => JsonSerializer.Deserialize<Attachment>("""{"id":" ","fileName":"a.pdf","reference":"blob/1","addedAt":"2025-03-10T09:00:00Z"}""", Options);
 
         var exception = reading.Should().Throw<JsonException>().Which;
-        exception.Message.Should().Contain("Attachment").And.Contain("(Parameter 'id')");
-        exception.InnerException.Should().BeOfType<ArgumentException>();
+        exception.Message.Should().Contain("Attachment").And.Contain("id");
+        exception.InnerException.Should().BeOfType<SchedulingException>().Which.Field.Should().Be("id");
     }
 
     [Fact]

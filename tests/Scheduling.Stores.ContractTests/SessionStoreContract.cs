@@ -193,7 +193,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.ReplaceAsync(TenantA, Sample("s1") with { Title = "changed", Revision = 2 }, expectedRevision: 1, None);
         await Store.DeleteAsync(TenantA, "s1", expectedRevision: 2, None);
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
-        await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None);
+        await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
 
         Snapshot(await Store.FindAsync(TenantB, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Title = "of B" }));
     }
@@ -215,7 +215,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         (await Store.ReplaceAsync(TenantB, Sample("s1") with { Title = "hijacked", Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
         (await Store.DeleteAsync(TenantB, "s1", expectedRevision: 1, None)).Should().BeFalse();
-        (await Store.AddParticipantAsync(TenantB, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
+        (await Store.BookAsync(TenantB, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1")));
     }
@@ -328,7 +328,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 2 }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None))
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None))
             .Should().Be(BookingOutcome.Booked);
 
         var found = await Store.FindAsync(TenantA, "s1", None);
@@ -341,10 +341,10 @@ public abstract class SessionStoreContract : IAsyncLifetime
     public async Task Booking_someone_already_booked_is_already_booked_and_changes_nothing()
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1 }, None);
-        await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None);
+        await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "s1", None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1", "Ada"), Later.PlusTicks(1), None))
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1", "Ada"), Later.PlusTicks(1), None))
             .Should().Be(BookingOutcome.AlreadyBooked);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(before));
@@ -355,7 +355,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }));
     }
@@ -365,7 +365,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Full);
     }
 
     [Fact]
@@ -375,7 +375,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         for (var i = 0; i < 50; i++)
         {
-            (await Store.AddParticipantAsync(TenantA, "s1", new Participant($"p{i}"), Later, None)).Should().Be(BookingOutcome.Booked);
+            (await Store.BookAsync(TenantA, "s1", new Participant($"p{i}"), Later, None)).Should().Be(BookingOutcome.Booked);
         }
 
         (await Store.FindAsync(TenantA, "s1", None))!.Participants.Should().HaveCount(50);
@@ -384,7 +384,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_unknown_session_is_not_found()
     {
-        (await Store.AddParticipantAsync(TenantA, "nope", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
+        (await Store.BookAsync(TenantA, "nope", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
     }
 
     [Fact]
@@ -393,7 +393,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-            await Store.AddParticipantAsync(TenantA, "s1", new Participant($"p{i}"), Later, None))));
+            await Store.BookAsync(TenantA, "s1", new Participant($"p{i}"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(5);
         outcomes.Count(o => o == BookingOutcome.Full).Should().Be(15);
@@ -408,7 +408,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-            await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None))));
+            await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(1);
         outcomes.Count(o => o == BookingOutcome.AlreadyBooked).Should().Be(19);

@@ -54,7 +54,7 @@ public sealed class RecordReuseTest : IAsyncLifetime
         await writer.InsertAsync(Tenant, Series("yoga"), null, None);
         var before = await reader.FindAsync(Tenant, "yoga", None);
 
-        await writer.AddParticipantAsync(Tenant, "yoga", Week(1), new Participant("p1"), null, Later, None);
+        await writer.BookAsync(Tenant, "yoga", Week(1), new Participant("p1"), Later, None);
         var booked = await reader.FindAsync(Tenant, "yoga", None);
         await writer.SaveOverrideAsync(Tenant, booked!.Overrides[Week(1)] with { Title = "edited", Revision = 2 }, 1, None);
         var edited = await reader.FindAsync(Tenant, "yoga", None);

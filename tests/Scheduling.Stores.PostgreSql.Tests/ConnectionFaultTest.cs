@@ -1,6 +1,7 @@
 using Npgsql;
 using Scheduling.Recurrence;
 using Scheduling.Sessions;
+using Scheduling.Stores.ContractTests;
 using Scheduling.Stores.Serialization;
 using static Scheduling.Stores.PostgreSql.Tests.Samples;
 

@@ -1,4 +1,5 @@
 using Scheduling.Sessions;
+using Scheduling.Stores.ContractTests;
 using static Scheduling.Stores.PostgreSql.Tests.Samples;
 
 namespace Scheduling.Stores.PostgreSql.Tests;

@@ -332,30 +332,31 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     }
 
     /// <inheritdoc />
-    public async ValueTask<BookingOutcome> AddParticipantAsync(
+    /// <remarks>
+    /// Locks the series row first (as every change to an instance does, so a split waits for it); the override is read
+    /// by the next statement, which sees every change committed while the lock was awaited.
+    /// </remarks>
+    public async ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,
         string recurringSessionId,
         LocalDateTime identityStart,
-        Participant participant,
-        int? seriesCapacity,
-        Instant now,
+        Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(decide);
+        var key = IdentityText.Format(identityStart);
         var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                // The series row is locked first; the override is read by the next statement, which sees every
-                // booking committed while the lock was awaited.
                 string? seriesBody = null, overrideBody = null;
                 await using (var batch = new NpgsqlBatch(connection, transaction))
                 {
                     Command(batch, RecurringSessionStatements.LockSeries, tenantId, recurringSessionId);
                     Command(batch, RecurringSessionStatements.FindOverride, tenantId, recurringSessionId)
-                        .Parameters.Add(Text("identity_start", IdentityText.Format(identityStart)));
+                        .Parameters.Add(Text("identity_start", key));
                     var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                     await using (reader.ConfigureAwait(false))
                     {
@@ -372,50 +373,45 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                     }
                 }
 
-                if (seriesBody is null)
+                var series = seriesBody is null ? null : StoredJson.ReadRecurringSession(seriesBody, recurringSessionId);
+                var stored = series is null || overrideBody is null ? null : StoredJson.ReadOverride(overrideBody, recurringSessionId, key);
+                var change = decide(series, stored);
+                if (change.Write is not { } written)
                 {
-                    return BookingOutcome.NotFound;
+                    return change.Result;
                 }
 
-                var series = StoredJson.ReadRecurringSession(seriesBody, recurringSessionId);
-                var stored = overrideBody is null ? null : StoredJson.ReadOverride(overrideBody, recurringSessionId, IdentityText.Format(identityStart));
-                var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
-                var start = current.Start?.Timestamp ?? series.InstanceStartOf(identityStart);
-                if (current.IsCancelled || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
+                if (series is null)
                 {
-                    return BookingOutcome.Cancelled;
+                    throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to change an instance of.");
                 }
 
-                if (current.Participants.Any(p => p.Id == participant.Id))
-                {
-                    return BookingOutcome.AlreadyBooked;
-                }
-
-                if ((current.Capacity ?? seriesCapacity) is int capacity && current.Participants.Length >= capacity)
-                {
-                    return BookingOutcome.Full;
-                }
-
-                var booked = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
                 await using (var batch = new NpgsqlBatch(connection, transaction))
                 {
                     var write = Command(batch, stored is null ? RecurringSessionStatements.InsertOverride : RecurringSessionStatements.UpdateOverride, tenantId, recurringSessionId);
-                    AddOverride(write.Parameters, booked);
+                    AddOverride(write.Parameters, written);
                     if (stored is not null)
                     {
                         write.Parameters.Add(Bigint("expected_revision", stored.Revision));
                     }
 
-                    Bump(batch, tenantId, 0);
+                    var length = written.Duration is Duration duration ? Ticks.Ceiling(duration) : 0;
+                    if (written.Duration is not null && written.Duration != stored?.Duration)
+                    {
+                        Command(batch, RecurringSessionStatements.WidenSeries, tenantId, recurringSessionId)
+                            .Parameters.Add(Bigint("duration_ticks", length));
+                    }
+
+                    Bump(batch, tenantId, length);
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     if (write.RecordsAffected != 1)
                     {
-                        throw new InvalidOperationException($"The instance '{IdentityText.Format(identityStart)}' of '{recurringSessionId}' changed while its series was locked.");
+                        throw new InvalidOperationException($"The instance '{key}' of '{recurringSessionId}' changed while its series was locked.");
                     }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return BookingOutcome.Booked;
+                return change.Result;
             }
         }
     }

@@ -221,56 +221,50 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
     }
 
     /// <inheritdoc />
-    public async ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
+    /// <remarks>Locks the session row (<c>SELECT … FOR UPDATE</c>) for the read, the decision and the write.</remarks>
+    public async ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(decide);
         var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                Session stored;
+                Session? stored = null;
                 await using (var find = new NpgsqlCommand(SessionStatements.FindForUpdate, connection, transaction))
                 {
                     find.Parameters.Add(Text("tenant", tenantId));
-                    find.Parameters.Add(Text("id", sessionId));
-                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string body)
+                    find.Parameters.Add(Text("id", id));
+                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body)
                     {
-                        return BookingOutcome.NotFound;
+                        stored = StoredJson.ReadSession(body, id);
                     }
-
-                    stored = StoredJson.ReadSession(body, sessionId);
                 }
 
-                if (stored.Status == SessionStatus.Cancelled)
+                var change = decide(stored);
+                if (change.Write is not { } written)
                 {
-                    return BookingOutcome.Cancelled;
+                    return change.Result;
                 }
 
-                if (stored.Participants.Any(p => p.Id == participant.Id))
+                if (stored is null)
                 {
-                    return BookingOutcome.AlreadyBooked;
+                    throw new InvalidOperationException($"No session '{id}' to change: a change cannot create one.");
                 }
 
-                if (stored.Capacity is int capacity && stored.Participants.Length >= capacity)
-                {
-                    return BookingOutcome.Full;
-                }
-
-                var booked = stored with { Participants = stored.Participants.Add(participant), Revision = stored.Revision + 1, UpdatedAt = now };
-                await using (var write = Write(SessionStatements.Replace, connection, tenantId, booked))
+                await using (var write = Write(SessionStatements.Replace, connection, tenantId, written))
                 {
                     write.Transaction = transaction;
                     write.Parameters.Add(Bigint("expected_revision", stored.Revision));
                     if (await write.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) != 1)
                     {
-                        throw new InvalidOperationException($"Session '{sessionId}' changed while it was locked.");
+                        throw new InvalidOperationException($"Session '{id}' changed while it was locked.");
                     }
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return BookingOutcome.Booked;
+                return change.Result;
             }
         }
     }

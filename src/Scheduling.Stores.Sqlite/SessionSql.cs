@@ -48,8 +48,4 @@ internal static class SessionSql
           AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
         ORDER BY start_ticks, id;
         """;
-
-    public const string UpdateBody = """
-        UPDATE sessions SET revision = @revision, body = @body WHERE tenant_id = @tenant AND id = @id;
-        """;
 }

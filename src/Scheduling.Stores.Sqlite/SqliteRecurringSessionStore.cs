@@ -256,61 +256,60 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<BookingOutcome> AddParticipantAsync(
+    public ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,
         string recurringSessionId,
         LocalDateTime identityStart,
-        Participant participant,
-        int? seriesCapacity,
-        Instant now,
+        Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(decide);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                // Read, check and write under the write lock taken by BEGIN IMMEDIATE: no other booking interleaves.
-                RecurringSession series;
+                // Read, decide and write under the write lock taken by BEGIN IMMEDIATE: no other write interleaves.
+                RecurringSession? series = null;
                 await using (var find = connection.Command(RecurringSessionSql.FindSeries, transaction).With("@tenant", tenantId).With("@id", recurringSessionId))
                 {
-                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string body)
+                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body)
                     {
-                        return (false, BookingOutcome.NotFound);
+                        series = StoredJson.ReadRecurringSession(body, recurringSessionId);
                     }
-
-                    series = StoredJson.ReadRecurringSession(body, recurringSessionId);
                 }
 
-                InstanceOverride? stored;
-                await using (var find = connection.Command(RecurringSessionSql.FindOverride, transaction)
-                    .With("@tenant", tenantId)
-                    .With("@id", recurringSessionId)
-                    .With("@identity_start", ColumnValues.Key(identityStart)))
+                InstanceOverride? stored = null;
+                if (series is not null)
                 {
-                    stored = await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body ? StoredJson.ReadOverride(body, recurringSessionId, ColumnValues.Key(identityStart)) : null;
+                    var key = ColumnValues.Key(identityStart);
+                    await using var find = connection.Command(RecurringSessionSql.FindOverride, transaction)
+                        .With("@tenant", tenantId)
+                        .With("@id", recurringSessionId)
+                        .With("@identity_start", key);
+                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body)
+                    {
+                        stored = StoredJson.ReadOverride(body, recurringSessionId, key);
+                    }
                 }
 
-                var current = stored ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
-                var start = current.Start?.Timestamp ?? series.InstanceStartOf(identityStart);
-                if (current.IsCancelled || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
+                var change = decide(series, stored);
+                if (change.Write is not { } written)
                 {
-                    return (false, BookingOutcome.Cancelled);
+                    return (false, change.Result);
                 }
 
-                if (current.Participants.Any(p => p.Id == participant.Id))
+                if (series is null)
                 {
-                    return (false, BookingOutcome.AlreadyBooked);
+                    throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to change an instance of.");
                 }
 
-                if ((current.Capacity ?? seriesCapacity) is int capacity && current.Participants.Length >= capacity)
+                await SaveOverrideAsync(connection, transaction, tenantId, written, stored?.Revision ?? 0, cancellationToken).ConfigureAwait(false);
+                if (written.Duration != stored?.Duration)
                 {
-                    return (false, BookingOutcome.Full);
+                    await RefreshSpanAsync(connection, transaction, tenantId, recurringSessionId, cancellationToken).ConfigureAwait(false);
                 }
 
-                var booked = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
-                await SaveOverrideAsync(connection, transaction, tenantId, booked, current.Revision, cancellationToken).ConfigureAwait(false);
-                await BumpAsync(connection, transaction, tenantId, 0, cancellationToken).ConfigureAwait(false);
-                return (true, BookingOutcome.Booked);
+                await BumpAsync(connection, transaction, tenantId, written.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                return (true, change.Result);
             },
             cancellationToken);
     }

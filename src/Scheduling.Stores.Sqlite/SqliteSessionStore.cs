@@ -150,51 +150,42 @@ public sealed class SqliteSessionStore : ISessionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
+    public ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(participant);
+        ArgumentNullException.ThrowIfNull(decide);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                // Read, check and write under the write lock taken by BEGIN IMMEDIATE: no other booking interleaves.
-                Session stored;
-                await using (var find = connection.Command(SessionSql.Find, transaction).With("@tenant", tenantId).With("@id", sessionId))
+                // Read, decide and write under the write lock taken by BEGIN IMMEDIATE: no other write interleaves.
+                Session? stored = null;
+                await using (var find = connection.Command(SessionSql.Find, transaction).With("@tenant", tenantId).With("@id", id))
                 {
-                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not string body)
+                    if (await find.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is string body)
                     {
-                        return (false, BookingOutcome.NotFound);
+                        stored = StoredJson.ReadSession(body, id);
                     }
-
-                    stored = StoredJson.ReadSession(body, sessionId);
                 }
 
-                if (stored.Status == SessionStatus.Cancelled)
+                var change = decide(stored);
+                if (change.Write is not { } written)
                 {
-                    return (false, BookingOutcome.Cancelled);
+                    return (false, change.Result);
                 }
 
-                if (stored.Participants.Any(p => p.Id == participant.Id))
+                if (stored is null)
                 {
-                    return (false, BookingOutcome.AlreadyBooked);
+                    throw new InvalidOperationException($"No session '{id}' to change: a change cannot create one.");
                 }
 
-                if (stored.Capacity is int capacity && stored.Participants.Length >= capacity)
+                await using (var replace = connection.Command(SessionSql.Replace, transaction)
+                    .WithSession(tenantId, written)
+                    .With("@expected_revision", stored.Revision))
                 {
-                    return (false, BookingOutcome.Full);
+                    await replace.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                var booked = stored with { Participants = stored.Participants.Add(participant), Revision = stored.Revision + 1, UpdatedAt = now };
-                await using (var update = connection.Command(SessionSql.UpdateBody, transaction)
-                    .With("@tenant", tenantId)
-                    .With("@id", sessionId)
-                    .With("@revision", booked.Revision)
-                    .With("@body", StoredJson.Write(booked)))
-                {
-                    await update.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
-                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, 0, cancellationToken).ConfigureAwait(false);
-                return (true, BookingOutcome.Booked);
+                await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.Sessions, LengthInTicks(written), cancellationToken).ConfigureAwait(false);
+                return (true, change.Result);
             },
             cancellationToken);
     }

@@ -178,7 +178,7 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
 
         (await Store.ReplaceAsync(TenantB, Series("yoga") with { Title = "hijacked", Revision = 2 }, null, expectedRevision: 1, None)).Should().BeFalse();
         (await Store.SaveOverrideAsync(TenantB, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None)).Should().BeFalse();
-        (await Store.AddParticipantAsync(TenantB, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), 5, Later, None))
+        (await Store.BookAsync(TenantB, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None))
             .Should().Be(BookingOutcome.NotFound);
         (await Store.SplitAsync(TenantB, Series("yoga") with { Revision = 2 }, null, 1, Series("yoga-2"), null, ThirdWeek, OneHour, None)).Should().BeFalse();
         (await Store.DeleteAsync(TenantB, "yoga", expectedRevision: 1, None)).Should().BeFalse();
@@ -437,9 +437,9 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_instance_creates_its_override_with_the_participant()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 2 }, null, None);
 
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1", "Ada"), seriesCapacity: 2, Later, None))
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1", "Ada"), Later, None))
             .Should().Be(BookingOutcome.Booked);
 
         var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
@@ -453,10 +453,10 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_edited_instance_keeps_its_edits_and_bumps_its_revision()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 2 }, null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = "special" }, 0, None);
 
-        await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 2, Later, None);
+        await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
 
         var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
         own.Title.Should().Be("special");
@@ -466,11 +466,11 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_someone_already_booked_into_an_instance_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
-        await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 1, Later, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 1, Later.PlusTicks(1), None))
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later.PlusTicks(1), None))
             .Should().Be(BookingOutcome.AlreadyBooked);
 
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
@@ -479,11 +479,11 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_a_full_instance_is_full_and_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
-        await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 1, Later, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), seriesCapacity: 1, Later, None))
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later, None))
             .Should().Be(BookingOutcome.Full);
 
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
@@ -492,25 +492,25 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Each_instance_has_its_own_seats()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
-        await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 1, Later, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
 
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p2"), seriesCapacity: 1, Later, None))
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p2"), Later, None))
             .Should().Be(BookingOutcome.Booked);
     }
 
     [Fact]
     public async Task Instance_capacity_of_its_own_wins_over_the_series_capacity()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 10 }, null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Capacity = 2 }, 0, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Capacity = 1 }, 0, None);
 
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), seriesCapacity: 1, Later, None)).Should().Be(BookingOutcome.Booked);
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), seriesCapacity: 1, Later, None)).Should().Be(BookingOutcome.Booked);
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p3"), seriesCapacity: 1, Later, None)).Should().Be(BookingOutcome.Full);
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p1"), seriesCapacity: 10, Later, None)).Should().Be(BookingOutcome.Booked);
-        (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p2"), seriesCapacity: 10, Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Booked);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p3"), Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
     }
 
     [Fact]
@@ -520,7 +520,7 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
 
         for (var i = 0; i < 30; i++)
         {
-            (await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"p{i}"), seriesCapacity: null, Later, None))
+            (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"p{i}"), Later, None))
                 .Should().Be(BookingOutcome.Booked);
         }
     }
@@ -528,17 +528,153 @@ public abstract class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_instance_of_an_unknown_series_is_not_found()
     {
-        (await Store.AddParticipantAsync(TenantA, "nope", Local("2025-03-10T09:00"), new Participant("p1"), 1, Later, None))
+        (await Store.BookAsync(TenantA, "nope", Local("2025-03-10T09:00"), new Participant("p1"), Later, None))
             .Should().Be(BookingOutcome.NotFound);
+    }
+
+    [Fact]
+    public async Task Change_of_an_instance_decides_from_its_series_and_its_own_override_only()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 7 }, null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = "tenth" }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Title = "seventeenth" }, 0, None);
+
+        var seen = await Store.ChangeInstanceAsync(
+            TenantA,
+            "yoga",
+            Local("2025-03-17T09:00"),
+            (series, current) => StoreChange<InstanceOverride, string>.Nothing($"{series!.Capacity} {current!.Title}"),
+            None);
+        var none = await Store.ChangeInstanceAsync(
+            TenantA,
+            "yoga",
+            Local("2025-03-24T09:00"),
+            (series, current) => StoreChange<InstanceOverride, bool>.Nothing(series is not null && current is null),
+            None);
+
+        seen.Should().Be("7 seventeenth");
+        none.Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Change_of_an_instance_writes_exactly_the_override_it_decided_and_moves_the_change_version()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
+        var written = Override("yoga", "2025-03-10T09:00") with { Location = "Hall", Participants = [new Participant("p1", "Ada")] };
+
+        (await Store.ChangeInstanceAsync(TenantA, "yoga", Local("2025-03-10T09:00"), (_, _) => StoreChange<InstanceOverride, int>.Save(written, 1), None)).Should().Be(1);
+
+        Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(new RecurringSessionRecord(Series("yoga"), null, Overrides(written))));
+        if (versionBefore is long before)
+        {
+            (await Store.GetChangeVersionAsync(TenantA, None)).Should().BeGreaterThan(before);
+        }
+    }
+
+    [Fact]
+    public async Task Change_of_an_instance_that_writes_nothing_changes_nothing()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), 0, None);
+        var before = await Store.FindAsync(TenantA, "yoga", None);
+        var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
+
+        await Store.ChangeInstanceAsync(TenantA, "yoga", Local("2025-03-10T09:00"), (_, current) => StoreChange<InstanceOverride, long>.Nothing(current!.Revision), None);
+
+        Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
+        (await Store.GetChangeVersionAsync(TenantA, None)).Should().Be(versionBefore);
+    }
+
+    [Fact]
+    public async Task Change_of_an_instance_of_an_unknown_series_or_another_tenants_decides_from_nothing()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), 0, None);
+
+        (await Store.ChangeInstanceAsync(TenantA, "nope", Local("2025-03-10T09:00"), (series, current) => StoreChange<InstanceOverride, bool>.Nothing(series is null && current is null), None))
+            .Should().BeTrue();
+        (await Store.ChangeInstanceAsync(TenantB, "yoga", Local("2025-03-10T09:00"), (series, current) => StoreChange<InstanceOverride, bool>.Nothing(series is null && current is null), None))
+            .Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Removing_a_booking_frees_the_last_seat_of_an_instance_for_the_next_booker()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
+
+        (await Store.ReleaseAsync(TenantA, "yoga", Local("2025-03-10T09:00"), "p1", Later.PlusTicks(1), None)).Should().Be(BookingOutcome.Removed);
+
+        (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later.PlusTicks(2), None)).Should().Be(BookingOutcome.Booked);
+        var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
+        own.Participants.Select(p => p.Id).Should().Equal("p2");
+        own.Revision.Should().Be(3);
+        own.UpdatedAt.Should().Be(Later.PlusTicks(2));
+    }
+
+    [Fact]
+    public async Task Removing_a_booking_from_an_instance_keeps_its_other_edits()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        var edited = Override("yoga", "2025-03-10T09:00") with
+        {
+            Title = "special",
+            Location = "Hall",
+            Capacity = 3,
+            Duration = Duration.FromMinutes(90),
+            Participants = [new Participant("p1"), new Participant("p2", "Bo")],
+        };
+        await Store.SaveOverrideAsync(TenantA, edited, 0, None);
+
+        (await Store.ReleaseAsync(TenantA, "yoga", Local("2025-03-10T09:00"), "p1", Later, None)).Should().Be(BookingOutcome.Removed);
+
+        Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(new RecurringSessionRecord(
+            Series("yoga"),
+            null,
+            Overrides(edited with { Participants = [new Participant("p2", "Bo")], Revision = 2, UpdatedAt = Later }))));
+    }
+
+    [Fact]
+    public async Task Removing_someone_not_booked_from_an_instance_creates_no_override()
+    {
+        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+
+        (await Store.ReleaseAsync(TenantA, "yoga", Local("2025-03-10T09:00"), "p1", Later, None)).Should().Be(BookingOutcome.NotBooked);
+        (await Store.ReleaseAsync(TenantA, "nope", Local("2025-03-10T09:00"), "p1", Later, None)).Should().Be(BookingOutcome.NotFound);
+
+        (await Store.FindAsync(TenantA, "yoga", None))!.Overrides.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Concurrent_removals_and_bookings_of_an_instance_never_hold_more_than_its_capacity()
+    {
+        var booked = Enumerable.Range(0, 3).Select(i => new Participant($"old{i}")).ToImmutableArray();
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 3 }, null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Participants = booked }, 0, None);
+
+        var removals = Enumerable.Range(0, 3).Select(i => Task.Run(async () => await Store.ReleaseAsync(TenantA, "yoga", Local("2025-03-10T09:00"), $"old{i}", Later, None)));
+        var bookings = Enumerable.Range(0, 10).Select(i => Task.Run(async () => await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"new{i}"), Later, None)));
+        var removed = await Task.WhenAll(removals);
+        var outcomes = await Task.WhenAll(bookings);
+
+        removed.Should().AllBeEquivalentTo(BookingOutcome.Removed);
+        outcomes.Should().OnlyContain(o => o == BookingOutcome.Booked || o == BookingOutcome.Full);
+        var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
+        own.Participants.Should().HaveCount(outcomes.Count(o => o == BookingOutcome.Booked)).And.HaveCountLessThanOrEqualTo(3).And.OnlyHaveUniqueItems(p => p.Id);
+        own.Participants.Should().NotContain(p => p.Id.StartsWith("old", StringComparison.Ordinal));
+        own.Title.Should().Be("own");
+        own.Revision.Should().Be(1 + 3 + outcomes.Count(o => o == BookingOutcome.Booked));
     }
 
     [Fact]
     public async Task Concurrent_bookings_of_the_last_seats_of_an_instance_fill_the_capacity_exactly()
     {
-        await Store.InsertAsync(TenantA, Series("yoga"), null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 3 }, null, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-            await Store.AddParticipantAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"p{i}"), seriesCapacity: 3, Later, None))));
+            await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"p{i}"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(3);
         outcomes.Count(o => o == BookingOutcome.Full).Should().Be(17);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Scheduling.Sessions;
 
 namespace Scheduling.Stores.ContractTests;
@@ -193,7 +194,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.ReplaceAsync(TenantA, Sample("s1") with { Title = "changed", Revision = 2 }, expectedRevision: 1, None);
         await Store.DeleteAsync(TenantA, "s1", expectedRevision: 2, None);
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
-        await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None);
+        await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
 
         Snapshot(await Store.FindAsync(TenantB, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Title = "of B" }));
     }
@@ -215,7 +216,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         (await Store.ReplaceAsync(TenantB, Sample("s1") with { Title = "hijacked", Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
         (await Store.DeleteAsync(TenantB, "s1", expectedRevision: 1, None)).Should().BeFalse();
-        (await Store.AddParticipantAsync(TenantB, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
+        (await Store.BookAsync(TenantB, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1")));
     }
@@ -328,7 +329,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 2 }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None))
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None))
             .Should().Be(BookingOutcome.Booked);
 
         var found = await Store.FindAsync(TenantA, "s1", None);
@@ -341,10 +342,10 @@ public abstract class SessionStoreContract : IAsyncLifetime
     public async Task Booking_someone_already_booked_is_already_booked_and_changes_nothing()
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1 }, None);
-        await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None);
+        await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "s1", None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1", "Ada"), Later.PlusTicks(1), None))
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1", "Ada"), Later.PlusTicks(1), None))
             .Should().Be(BookingOutcome.AlreadyBooked);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(before));
@@ -355,7 +356,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }));
     }
@@ -365,7 +366,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
 
-        (await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Full);
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Full);
     }
 
     [Fact]
@@ -375,7 +376,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
 
         for (var i = 0; i < 50; i++)
         {
-            (await Store.AddParticipantAsync(TenantA, "s1", new Participant($"p{i}"), Later, None)).Should().Be(BookingOutcome.Booked);
+            (await Store.BookAsync(TenantA, "s1", new Participant($"p{i}"), Later, None)).Should().Be(BookingOutcome.Booked);
         }
 
         (await Store.FindAsync(TenantA, "s1", None))!.Participants.Should().HaveCount(50);
@@ -384,7 +385,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_unknown_session_is_not_found()
     {
-        (await Store.AddParticipantAsync(TenantA, "nope", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
+        (await Store.BookAsync(TenantA, "nope", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
     }
 
     [Fact]
@@ -393,7 +394,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-            await Store.AddParticipantAsync(TenantA, "s1", new Participant($"p{i}"), Later, None))));
+            await Store.BookAsync(TenantA, "s1", new Participant($"p{i}"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(5);
         outcomes.Count(o => o == BookingOutcome.Full).Should().Be(15);
@@ -408,11 +409,110 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
-            await Store.AddParticipantAsync(TenantA, "s1", new Participant("p1"), Later, None))));
+            await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(1);
         outcomes.Count(o => o == BookingOutcome.AlreadyBooked).Should().Be(19);
         (await Store.FindAsync(TenantA, "s1", None))!.Participants.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Change_decides_from_the_stored_session_and_writes_exactly_what_it_decided()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1") with { Title = "stored" }, None);
+        var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
+
+        var seen = await Store.ChangeAsync(
+            TenantA,
+            "s1",
+            stored => StoreChange<Session, string?>.Save(stored! with { Title = "changed", Location = "Room 2", Revision = stored.Revision + 1, UpdatedAt = Later }, stored.Title),
+            None);
+
+        seen.Should().Be("stored");
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Title = "changed", Location = "Room 2", Revision = 2, UpdatedAt = Later }));
+        if (versionBefore is long before)
+        {
+            (await Store.GetChangeVersionAsync(TenantA, None)).Should().BeGreaterThan(before);
+        }
+    }
+
+    [Fact]
+    public async Task Change_that_writes_nothing_leaves_the_session_and_the_change_version()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1"), None);
+        var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
+
+        (await Store.ChangeAsync(TenantA, "s1", stored => StoreChange<Session, long>.Nothing(stored!.Revision), None)).Should().Be(1);
+
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1")));
+        (await Store.GetChangeVersionAsync(TenantA, None)).Should().Be(versionBefore);
+    }
+
+    [Fact]
+    public async Task Change_of_an_unknown_session_or_another_tenants_decides_from_nothing()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1"), None);
+
+        (await Store.ChangeAsync(TenantA, "nope", stored => StoreChange<Session, bool>.Nothing(stored is null), None)).Should().BeTrue();
+        (await Store.ChangeAsync(TenantB, "s1", stored => StoreChange<Session, bool>.Nothing(stored is null), None)).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Change_whose_decision_throws_writes_nothing_and_the_store_stays_usable()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1"), None);
+
+        var failing = () => Store.ChangeAsync<bool>(TenantA, "s1", _ => throw new SchedulingException(SchedulingErrorCode.InvalidArgument, "refused", "participant"), None).AsTask();
+
+        await failing.Should().ThrowAsync<SchedulingException>();
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1")));
+        (await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
+    }
+
+    [Fact]
+    public async Task Removing_a_booking_frees_the_last_seat_for_the_next_booker()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1 }, None);
+        await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
+        (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
+
+        (await Store.ReleaseAsync(TenantA, "s1", "p1", Later.PlusTicks(1), None)).Should().Be(BookingOutcome.Removed);
+
+        (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later.PlusTicks(2), None)).Should().Be(BookingOutcome.Booked);
+        var found = await Store.FindAsync(TenantA, "s1", None);
+        found!.Participants.Select(p => p.Id).Should().Equal("p2");
+        found.Revision.Should().Be(4);
+        found.UpdatedAt.Should().Be(Later.PlusTicks(2));
+    }
+
+    [Fact]
+    public async Task Removing_someone_not_booked_is_not_booked_and_changes_nothing()
+    {
+        await Store.InsertAsync(TenantA, Sample("s1") with { Participants = [new Participant("p1")] }, None);
+
+        (await Store.ReleaseAsync(TenantA, "s1", "p2", Later, None)).Should().Be(BookingOutcome.NotBooked);
+        (await Store.ReleaseAsync(TenantB, "s1", "p1", Later, None)).Should().Be(BookingOutcome.NotFound);
+
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Participants = [new Participant("p1")] }));
+    }
+
+    [Fact]
+    public async Task Concurrent_removals_and_bookings_never_hold_more_than_the_capacity()
+    {
+        var booked = Enumerable.Range(0, 4).Select(i => new Participant($"old{i}")).ToImmutableArray();
+        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 4, Participants = booked }, None);
+
+        var removals = Enumerable.Range(0, 4).Select(i => Task.Run(async () => await Store.ReleaseAsync(TenantA, "s1", $"old{i}", Later, None)));
+        var bookings = Enumerable.Range(0, 12).Select(i => Task.Run(async () => await Store.BookAsync(TenantA, "s1", new Participant($"new{i}"), Later, None)));
+        var removed = await Task.WhenAll(removals);
+        var outcomes = await Task.WhenAll(bookings);
+
+        removed.Should().AllBeEquivalentTo(BookingOutcome.Removed);
+        var found = await Store.FindAsync(TenantA, "s1", None);
+        found!.Participants.Should().HaveCount(outcomes.Count(o => o == BookingOutcome.Booked)).And.HaveCountLessThanOrEqualTo(4).And.OnlyHaveUniqueItems(p => p.Id);
+        found.Participants.Should().NotContain(p => p.Id.StartsWith("old", StringComparison.Ordinal));
+        outcomes.Should().OnlyContain(o => o == BookingOutcome.Booked || o == BookingOutcome.Full);
+        found.Revision.Should().Be(1 + 4 + outcomes.Count(o => o == BookingOutcome.Booked));
     }
 
     [Fact]

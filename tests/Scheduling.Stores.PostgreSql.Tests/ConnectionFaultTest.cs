@@ -1,6 +1,7 @@
 using Npgsql;
 using Scheduling.Recurrence;
 using Scheduling.Sessions;
+using Scheduling.Stores.ContractTests;
 using Scheduling.Stores.Serialization;
 using static Scheduling.Stores.PostgreSql.Tests.Samples;
 
@@ -61,7 +62,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
         var half = locked with { Participants = [new Participant("lost")], Revision = 2 };
         await ScalarAsync(crashing, "UPDATE sessions SET body = @body, revision = 2 WHERE tenant_id = @tenant AND id = 's1'", ("body", StoredJson.Write(half)));
 
-        var waiting = store.AddParticipantAsync(Tenant, "s1", new Participant("kept"), Later, None).AsTask();
+        var waiting = store.BookAsync(Tenant, "s1", new Participant("kept"), Later, None).AsTask();
         await Task.Delay(200);
         waiting.IsCompleted.Should().BeFalse("the booking waits for the row the other host holds");
         await TestSchema.TerminateAsync(crashing);
@@ -76,7 +77,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
     public async Task Booking_of_an_instance_killed_while_it_holds_the_series_books_nobody_and_frees_the_seat()
     {
         var store = new PostgreSqlRecurringSessionStore(_schema.NewDataSource());
-        await store.InsertAsync(Tenant, Series("yoga"), null, None);
+        await store.InsertAsync(Tenant, Series("yoga") with { Capacity = 1 }, null, None);
 
         // A booking on another host, by hand: lock the series, write the instance's override, but never commit.
         await using var crashing = await _schema.NewDataSource().OpenConnectionAsync();
@@ -88,7 +89,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
             "INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, body) VALUES (@tenant, 'yoga', '2025-03-10T09:00:00', 1, @body)",
             ("body", StoredJson.Write(half)));
 
-        var waiting = store.AddParticipantAsync(Tenant, "yoga", Week(1), new Participant("kept"), seriesCapacity: 1, Later, None).AsTask();
+        var waiting = store.BookAsync(Tenant, "yoga", Week(1), new Participant("kept"), Later, None).AsTask();
         await Task.Delay(200);
         waiting.IsCompleted.Should().BeFalse("the booking waits for the series the other host holds");
         await TestSchema.TerminateAsync(crashing);

@@ -36,8 +36,8 @@ public sealed class MultipleHostsTest : IAsyncLifetime
             await hostA.InsertAsync(Tenant, Session(id) with { Capacity = 2, Participants = [new Participant("p0")] }, None);
 
             var outcomes = await AllAtOnceAsync(
-                () => hostA.AddParticipantAsync(Tenant, id, new Participant("a"), Later, None).AsTask(),
-                () => hostB.AddParticipantAsync(Tenant, id, new Participant("b"), Later, None).AsTask());
+                () => hostA.BookAsync(Tenant, id, new Participant("a"), Later, None).AsTask(),
+                () => hostB.BookAsync(Tenant, id, new Participant("b"), Later, None).AsTask());
 
             outcomes.Should().BeEquivalentTo([BookingOutcome.Booked, BookingOutcome.Full]);
             var stored = await hostB.FindAsync(Tenant, id, None);
@@ -50,15 +50,15 @@ public sealed class MultipleHostsTest : IAsyncLifetime
     public async Task Two_hosts_booking_the_last_seat_of_an_instance_let_exactly_one_win()
     {
         var (hostA, hostB) = (SeriesHost(), SeriesHost());
-        await hostA.InsertAsync(Tenant, Series("yoga"), null, None);
+        await hostA.InsertAsync(Tenant, Series("yoga") with { Capacity = 1 }, null, None);
 
         for (var week = 0; week < 20; week++)
         {
             var instance = Week(week);
 
             var outcomes = await AllAtOnceAsync(
-                () => hostA.AddParticipantAsync(Tenant, "yoga", instance, new Participant("a"), seriesCapacity: 1, Later, None).AsTask(),
-                () => hostB.AddParticipantAsync(Tenant, "yoga", instance, new Participant("b"), seriesCapacity: 1, Later, None).AsTask());
+                () => hostA.BookAsync(Tenant, "yoga", instance, new Participant("a"), Later, None).AsTask(),
+                () => hostB.BookAsync(Tenant, "yoga", instance, new Participant("b"), Later, None).AsTask());
 
             outcomes.Should().BeEquivalentTo([BookingOutcome.Booked, BookingOutcome.Full]);
             (await hostB.FindAsync(Tenant, "yoga", None))!.Overrides[instance].Participants.Should().ContainSingle();
@@ -124,7 +124,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
         {
             for (var i = 0; i < 10; i++)
             {
-                (await host.AddParticipantAsync(Tenant, "yoga", instance, new Participant($"booker{h}-{i}"), seriesCapacity: null, Later, None))
+                (await host.BookAsync(Tenant, "yoga", instance, new Participant($"booker{h}-{i}"), Later, None))
                     .Should().Be(BookingOutcome.Booked);
             }
         }));
@@ -149,7 +149,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
             for (var i = 0; !stop.IsCancellationRequested || i < 20; i++)
             {
                 var instance = Week(i % 8);
-                if (await booker.AddParticipantAsync(Tenant, "yoga", instance, new Participant($"p{i}"), seriesCapacity: null, Later, None) == BookingOutcome.Booked)
+                if (await booker.BookAsync(Tenant, "yoga", instance, new Participant($"p{i}"), Later, None) == BookingOutcome.Booked)
                 {
                     booked.Add((instance, $"p{i}"));
                 }

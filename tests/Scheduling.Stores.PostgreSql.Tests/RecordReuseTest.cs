@@ -1,4 +1,5 @@
 using Scheduling.Sessions;
+using Scheduling.Stores.ContractTests;
 using static Scheduling.Stores.PostgreSql.Tests.Samples;
 
 namespace Scheduling.Stores.PostgreSql.Tests;
@@ -54,7 +55,7 @@ public sealed class RecordReuseTest : IAsyncLifetime
         await writer.InsertAsync(Tenant, Series("yoga"), null, None);
         var before = await reader.FindAsync(Tenant, "yoga", None);
 
-        await writer.AddParticipantAsync(Tenant, "yoga", Week(1), new Participant("p1"), null, Later, None);
+        await writer.BookAsync(Tenant, "yoga", Week(1), new Participant("p1"), Later, None);
         var booked = await reader.FindAsync(Tenant, "yoga", None);
         await writer.SaveOverrideAsync(Tenant, booked!.Overrides[Week(1)] with { Title = "edited", Revision = 2 }, 1, None);
         var edited = await reader.FindAsync(Tenant, "yoga", None);

@@ -46,7 +46,7 @@ public sealed class SqliteSharedFileTest : IDisposable
         await sessionsB.ReplaceAsync(Tenant, Session("s1") with { Revision = 2 }, expectedRevision: 5, None);
         var afterStaleReplace = await sessionsA.GetChangeVersionAsync(Tenant, None);
         await seriesB.InsertAsync(Tenant, Series("yoga"), null, None);
-        await sessionsB.AddParticipantAsync(Tenant, "s1", new Participant("p1"), Later, None);
+        await sessionsB.BookAsync(Tenant, "s1", new Participant("p1"), Later, None);
 
         afterInsert.Should().NotBe(sessionsBefore);
         afterStaleReplace.Should().Be(afterInsert);
@@ -62,7 +62,7 @@ public sealed class SqliteSharedFileTest : IDisposable
         await stores[0].InsertAsync(Tenant, Session("s1", capacity: 5), None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
-            await stores[i % stores.Count].AddParticipantAsync(Tenant, "s1", new Participant($"p{i}"), Later, None))));
+            await stores[i % stores.Count].BookAsync(Tenant, "s1", new Participant($"p{i}"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(5);
         outcomes.Count(o => o == BookingOutcome.Full).Should().Be(35);
@@ -75,11 +75,11 @@ public sealed class SqliteSharedFileTest : IDisposable
     public async Task Concurrent_last_seat_bookings_of_an_instance_through_separate_instances_fill_the_capacity_exactly()
     {
         var stores = Enumerable.Range(0, 8).Select(i => new SqliteRecurringSessionStore(_database.ConnectionStringWith(b => b.DefaultTimeout = 30 + i))).ToList();
-        await stores[0].InsertAsync(Tenant, Series("yoga"), null, None);
+        await stores[0].InsertAsync(Tenant, Series("yoga") with { Capacity = 3 }, null, None);
         var instance = Time.Local(2025, 3, 10, 9);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
-            await stores[i % stores.Count].AddParticipantAsync(Tenant, "yoga", instance, new Participant($"p{i}"), seriesCapacity: 3, Later, None))));
+            await stores[i % stores.Count].BookAsync(Tenant, "yoga", instance, new Participant($"p{i}"), Later, None))));
 
         outcomes.Count(o => o == BookingOutcome.Booked).Should().Be(3);
         outcomes.Count(o => o == BookingOutcome.Full).Should().Be(37);
@@ -122,7 +122,7 @@ public sealed class SqliteSharedFileTest : IDisposable
         var (sessions, series) = StoresOn(_database.ConnectionString);
         var session = Session("s1", capacity: 3) with { Title = "Kept", Start = Time.InNewYork(2025, 3, 10, 18, 30), End = Time.InNewYork(2025, 3, 10, 19, 30) };
         await sessions.InsertAsync(Tenant, session, None);
-        await sessions.AddParticipantAsync(Tenant, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None);
+        await sessions.BookAsync(Tenant, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None);
         await series.InsertAsync(Tenant, Series("yoga", "FREQ=WEEKLY;COUNT=4"), Time.Utc(2025, 3, 24, 10), None);
         await series.SaveOverrideAsync(Tenant, Override("yoga", Time.Local(2025, 3, 10, 9)) with { Duration = Duration.FromHours(3) }, 0, None);
         var sessionBefore = await sessions.FindAsync(Tenant, "s1", None);
@@ -149,7 +149,7 @@ public sealed class SqliteSharedFileTest : IDisposable
     {
         var store = new SqliteSessionStore(_database.ConnectionString, new SqliteStoreOptions { FlushEachCommit = false });
         await store.InsertAsync(Tenant, Session("s1"), None);
-        await store.AddParticipantAsync(Tenant, "s1", new Participant("p1"), Later, None);
+        await store.BookAsync(Tenant, "s1", new Participant("p1"), Later, None);
 
         _database.ClosePools();
         var reopened = new SqliteSessionStore(_database.ConnectionStringWith(b => b.Pooling = false));
@@ -166,13 +166,13 @@ public sealed class SqliteSharedFileTest : IDisposable
         using (var holder = _database.Open(_database.ConnectionStringWith(b => b.Pooling = false)))
         using (var transaction = holder.BeginTransaction(deferred: false))
         {
-            await store.Invoking(s => s.AddParticipantAsync(Tenant, "s1", new Participant("p1"), Later, None).AsTask())
+            await store.Invoking(s => s.BookAsync(Tenant, "s1", new Participant("p1"), Later, None).AsTask())
                 .Should().ThrowAsync<Microsoft.Data.Sqlite.SqliteException>().Where(e => e.SqliteErrorCode == 5);
             transaction.Rollback();
         }
 
         (await store.FindAsync(Tenant, "s1", None))!.Participants.Should().BeEmpty();
-        (await store.AddParticipantAsync(Tenant, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
+        (await store.BookAsync(Tenant, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
     }
 
     private static (SqliteSessionStore Sessions, SqliteRecurringSessionStore Series) StoresOn(string connectionString) =>

@@ -153,7 +153,7 @@ internal sealed class SeriesView
     public Session Instance(LocalDateTime identity, CalendarDateTime start, InstanceOverride? own)
     {
         var series = Series;
-        var cancelled = own?.IsCancelled == true || (series.CancelledFrom is Instant cancelledFrom && start.Timestamp >= cancelledFrom);
+        var cancelled = IsCancelled(series, own, start.Timestamp);
         return new Session
         {
             Id = SessionInstanceId.Format(series.Id, identity),
@@ -189,6 +189,13 @@ internal sealed class SeriesView
             UpdatedAt = own is not null && own.UpdatedAt > series.UpdatedAt ? own.UpdatedAt : series.UpdatedAt,
         };
     }
+
+    /// <summary>
+    /// Whether the instance that starts at <paramref name="start"/> is cancelled: its own tombstone, or a series
+    /// cancelled from then or before (see <see cref="RecurringSession.CancelledFrom"/>).
+    /// </summary>
+    public static bool IsCancelled(RecurringSession series, InstanceOverride? own, Instant start) =>
+        own?.IsCancelled == true || (series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom);
 
     /// <summary>
     /// "The occurrences (not moved) that start in <c>[Lower, CoveredUntil)</c> are exactly these": answers any head

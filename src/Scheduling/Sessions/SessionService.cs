@@ -587,10 +587,15 @@ public sealed class SessionService
     }
 
     /// <summary>
-    /// Books a participant into a single session or an instance. Capacity is enforced atomically by the store, so
-    /// two concurrent bookings of the last seat cannot both succeed. Booking someone already booked changes nothing.
+    /// Books a participant into a single session or an instance. The rules (<see cref="Booking"/>) are decided inside
+    /// the store's atomic change, so two concurrent bookings of the last seat cannot both succeed. Booking someone
+    /// already booked changes nothing.
     /// </summary>
-    /// <exception cref="SchedulingException">Not found, conflict when the session is full or cancelled, or permission denied.</exception>
+    /// <exception cref="SchedulingException">
+    /// Not found; conflict naming <c>capacity</c> when the session is full, or <c>status</c> when it is cancelled;
+    /// invalid argument for a participant without an id; limit exceeded when the session holds the most participants
+    /// a session may; permission denied.
+    /// </exception>
     public async ValueTask<Session> AddParticipantAsync(CallerContext caller, string sessionId, Participant participant, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(caller);
@@ -602,30 +607,66 @@ public sealed class SessionService
             throw SchedulingException.Invalid("participant.id", "A participant needs an id.");
         }
 
-        SessionPayload.Check(_options.PayloadLimits, participant);
-
+        var limits = _options.PayloadLimits;
+        SessionPayload.Check(limits, participant);
         var now = _clock.GetCurrentInstant();
-        BookingOutcome outcome;
-        if (await _sessions.FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false) is { } single)
-        {
-            RefuseCancelled(single);
-            SessionPayload.CheckRoomFor(_options.PayloadLimits, single.Participants.Length);
-            outcome = await _sessions.AddParticipantAsync(caller.TenantId, sessionId, participant, now, cancellationToken).ConfigureAwait(false);
-        }
-        else
-        {
-            var (view, identity, instance) = await FindInstanceAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false);
-            RefuseCancelled(instance);
-            SessionPayload.CheckRoomFor(_options.PayloadLimits, instance.Participants.Length);
-            outcome = await _recurringSessions.AddParticipantAsync(caller.TenantId, view.Series.Id, identity, participant, view.Series.Capacity, now, cancellationToken).ConfigureAwait(false);
-        }
-
+        var (outcome, session) = await ChangeBookingAsync(
+            caller.TenantId,
+            sessionId,
+            stored => WithRoom(limits, Booking.Book(stored, participant, now), booked => booked.Participants.Length),
+            (series, current, identity) => WithRoom(limits, Booking.Book(series, current, identity, participant, now), booked => booked.Participants.Length),
+            cancellationToken).ConfigureAwait(false);
         return outcome switch
         {
             BookingOutcome.NotFound => throw SchedulingException.NotFound("Session", sessionId),
             BookingOutcome.Cancelled => throw SchedulingException.Conflict($"Session '{sessionId}' is cancelled.", "status"),
             BookingOutcome.Full => throw SchedulingException.Conflict($"Session '{sessionId}' is full.", "capacity"),
-            _ => Shape(caller, (await FindAsync(caller.TenantId, sessionId, cancellationToken).ConfigureAwait(false))!),
+            _ => Shape(caller, session!),
+        };
+    }
+
+    /// <summary>
+    /// Cancels a booking: removes a participant from a single session or an instance, freeing the seat in the same
+    /// atomic change that checks it (<see cref="Booking.Release(Session?, string, Instant)"/>), so a booking racing the
+    /// removal sees the seat either taken or free, never both. An instance keeps every other edit of its own.
+    /// </summary>
+    /// <param name="caller">The caller; needs <see cref="Permissions.SessionsManage"/>.</param>
+    /// <param name="sessionId">The single session or instance.</param>
+    /// <param name="participantId">Whose booking is cancelled.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>
+    /// The session as it is now. Removing someone who is not booked changes nothing (no new revision) and returns the
+    /// session as it is, so a retried cancellation succeeds.
+    /// </returns>
+    /// <exception cref="SchedulingException">
+    /// Not found; conflict naming <c>status</c> when the session is cancelled or marked completed (its bookings are
+    /// then the record of who was affected or took part), or <c>participantId</c> when it names the client of a
+    /// single session (change its <c>ClientId</c> instead); invalid argument for an empty id; permission denied.
+    /// </exception>
+    public async ValueTask<Session> RemoveParticipantAsync(CallerContext caller, string sessionId, string participantId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        caller.Demand(Permissions.SessionsManage);
+        RequireId(sessionId, "sessionId");
+        if (string.IsNullOrWhiteSpace(participantId))
+        {
+            throw SchedulingException.Invalid("participantId", "Name the participant whose booking is cancelled.");
+        }
+
+        var now = _clock.GetCurrentInstant();
+        var (outcome, session) = await ChangeBookingAsync(
+            caller.TenantId,
+            sessionId,
+            stored => Booking.Release(stored, participantId, now),
+            (series, current, identity) => Booking.Release(series, current, identity, participantId, now),
+            cancellationToken).ConfigureAwait(false);
+        return outcome switch
+        {
+            BookingOutcome.NotFound => throw SchedulingException.NotFound("Session", sessionId),
+            BookingOutcome.Cancelled => throw SchedulingException.Conflict($"Session '{sessionId}' is cancelled: its bookings stay as the record of who was affected.", "status"),
+            BookingOutcome.Completed => throw SchedulingException.Conflict($"Session '{sessionId}' is completed: its bookings stay as the record of who took part.", "status"),
+            BookingOutcome.IsClient => throw SchedulingException.Conflict($"'{participantId}' is the client of session '{sessionId}': change its clientId instead.", "participantId"),
+            _ => Shape(caller, session!),
         };
     }
 
@@ -873,6 +914,71 @@ public sealed class SessionService
         return await FindInstanceOrNullAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is { } found ? found.Instance : null;
     }
 
+    /// <summary>
+    /// Changes the bookings of a single session or an instance in one atomic store change, resolving which it is once:
+    /// only an id of the instance form (<see cref="SessionInstanceId"/>) can name an instance, and a single session
+    /// with such an id (stored before such ids were refused, or written to the store directly) wins, as in every other
+    /// call. A plain id costs one store call; an instance id two (is there such a single session, then the change).
+    /// The session returned is built from what the change decided, not read again.
+    /// </summary>
+    private async ValueTask<(BookingOutcome Outcome, Session? Session)> ChangeBookingAsync(
+        string tenantId,
+        string id,
+        Func<Session?, BookingDecision<Session>> decideSingle,
+        Func<RecurringSession, InstanceOverride?, LocalDateTime, BookingDecision<InstanceOverride>> decideInstance,
+        CancellationToken cancellationToken)
+    {
+        if (!SessionInstanceId.TryParse(id, out var seriesId, out var identity)
+            || await _sessions.FindAsync(tenantId, id, cancellationToken).ConfigureAwait(false) is not null)
+        {
+            var single = await _sessions.ChangeAsync(tenantId, id, stored => decideSingle(stored).ToChange(), cancellationToken).ConfigureAwait(false);
+            return (single.Outcome, single.Record);
+        }
+
+        (SeriesView View, CalendarDateTime Start)? found = null;
+        var decision = await _recurringSessions.ChangeInstanceAsync(
+            tenantId,
+            seriesId,
+            identity,
+            (series, current) =>
+            {
+                // An id names an instance only when the rule still has an occurrence there.
+                found = series is null ? null : InstanceOf(series, identity, current);
+                return found is null
+                    ? StoreChange<InstanceOverride, BookingDecision<InstanceOverride>>.Nothing(new(BookingOutcome.NotFound, null))
+                    : decideInstance(series!, current, identity).ToChange();
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (found is not { } instance || decision.Outcome == BookingOutcome.NotFound)
+        {
+            return (BookingOutcome.NotFound, null);
+        }
+
+        return (decision.Outcome, instance.View.Instance(identity, decision.Record?.Start ?? instance.Start, decision.Record));
+    }
+
+    /// <summary>The view of a series read with one instance's override, and that instance's start; null when the rule has no occurrence at the identity start.</summary>
+    private static (SeriesView View, CalendarDateTime Start)? InstanceOf(RecurringSession series, LocalDateTime identity, InstanceOverride? own)
+    {
+        var overrides = own is null ? ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty : ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty.Add(identity, own);
+        var view = SeriesView.Of(new RecurringSessionRecord(series, null, overrides));
+        return view.FindOccurrence(identity) is { } occurrence
+            ? (view, own?.Start ?? CalendarDateTime.FromInstantInZone(occurrence.Start, series.Zone))
+            : null;
+    }
+
+    /// <summary>A booking that would hold more participants than a session may (<see cref="PayloadLimits.MaxParticipants"/>) is refused before it is written.</summary>
+    private static BookingDecision<T> WithRoom<T>(PayloadLimits limits, BookingDecision<T> decision, Func<T, int> participants)
+        where T : class
+    {
+        if (decision.Outcome == BookingOutcome.Booked)
+        {
+            SessionPayload.CheckRoomFor(limits, participants(decision.Record!) - 1);
+        }
+
+        return decision;
+    }
+
     private async ValueTask<(SeriesView View, LocalDateTime Identity, Session Instance)> FindInstanceAsync(string tenantId, string id, CancellationToken cancellationToken) =>
         await FindInstanceOrNullAsync(tenantId, id, cancellationToken).ConfigureAwait(false) ?? throw SchedulingException.NotFound("Session", id);
 
@@ -977,14 +1083,6 @@ public sealed class SessionService
         if (session.Status != SessionStatus.Cancelled && session.Progress == ProgressMark.Completed)
         {
             throw SessionLifecycle.Refused(session.Id, LifecycleStatus.Completed, LifecycleStatus.Cancelled);
-        }
-    }
-
-    private static void RefuseCancelled(Session session)
-    {
-        if (session.Status == SessionStatus.Cancelled)
-        {
-            throw SchedulingException.Conflict($"Session '{session.Id}' is cancelled.", "status");
         }
     }
 

@@ -1,6 +1,6 @@
 namespace Scheduling.Stores;
 
-/// <summary>What a store did with a request to add a participant.</summary>
+/// <summary>What the booking rules (<see cref="Sessions.Booking"/>) decided about a booking or its cancellation.</summary>
 public enum BookingOutcome
 {
     /// <summary>The participant was added.</summary>
@@ -17,4 +17,16 @@ public enum BookingOutcome
 
     /// <summary>The session or instance is cancelled; nothing changed.</summary>
     Cancelled = 4,
+
+    /// <summary>The participant's booking was removed: the seat is free.</summary>
+    Removed = 5,
+
+    /// <summary>The participant was not booked; nothing changed.</summary>
+    NotBooked = 6,
+
+    /// <summary>The session or instance is marked completed, so who took part is history; nothing changed.</summary>
+    Completed = 7,
+
+    /// <summary>The participant is the session's client, whose booking follows the session's client; nothing changed.</summary>
+    IsClient = 8,
 }

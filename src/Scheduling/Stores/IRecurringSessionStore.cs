@@ -76,18 +76,36 @@ public interface IRecurringSessionStore
         CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds a participant to one instance atomically, creating its override if needed: the capacity (the instance's
-    /// own, else <paramref name="seriesCapacity"/>) is checked and the participant added in one step. A cancelled
-    /// instance (its own tombstone, or a series cancelled from before its start, see
-    /// <see cref="RecurringSession.InstanceStartOf"/>) takes no booking.
+    /// Changes one instance of a series in one atomic step: reads the series and the instance's override, lets
+    /// <paramref name="decide"/> decide from what it read, and writes the override it decided, with no other change to
+    /// that instance (and no split of the series) in between. The core decides (for example
+    /// <see cref="Booking.Book(RecurringSession?, InstanceOverride?, LocalDateTime, Participant, Instant)"/>); the store
+    /// only locks, reads and writes. The series itself is never written.
     /// </summary>
-    ValueTask<BookingOutcome> AddParticipantAsync(
+    /// <typeparam name="TResult">What the decision hands back.</typeparam>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="recurringSessionId">The series' id.</param>
+    /// <param name="identityStart">The instance's identity start (see <see cref="SessionInstanceId"/>).</param>
+    /// <param name="decide">
+    /// Given the stored series (null when there is none in the tenant) and the instance's override (null when it has
+    /// none), returns the override to write (or nothing) and the result. The store runs it synchronously, once, while
+    /// it holds the series (its lock, a write transaction, a locked row); it must not call the store. An override to
+    /// write has this series and identity start and is written exactly as given, revision and <c>UpdatedAt</c>
+    /// included (it is inserted when the instance had none); a write is refused with
+    /// <see cref="InvalidOperationException"/> when there was no series.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call before the write.</param>
+    /// <returns>The result of <paramref name="decide"/>. When it wrote, the change version moved on.</returns>
+    /// <remarks>
+    /// Reads only that one override, never the others, so the cost does not grow with the number of edited instances
+    /// and an unreadable override of another instance does not fail it. An exception from <paramref name="decide"/>
+    /// reaches the caller, and nothing is written.
+    /// </remarks>
+    ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,
         string recurringSessionId,
         LocalDateTime identityStart,
-        Participant participant,
-        int? seriesCapacity,
-        Instant now,
+        Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken);
 
     /// <summary>

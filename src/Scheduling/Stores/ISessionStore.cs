@@ -46,11 +46,25 @@ public interface ISessionStore
     IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, SessionPosition? after, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds a participant atomically: the session's capacity is checked and the participant added in one step, so two
-    /// concurrent bookings of the last seat cannot both succeed. A cancelled session takes no booking. Bumps the
-    /// revision and sets <c>UpdatedAt</c> to <paramref name="now"/>.
+    /// Changes one session in one atomic step: reads it, lets <paramref name="decide"/> decide from what it read, and
+    /// writes what it decided, with no other write to the session in between (two bookings of the last seat cannot
+    /// both see it free). The core decides (for example <see cref="Booking.Book(Session?, Participant, Instant)"/>);
+    /// the store only locks, reads and writes.
     /// </summary>
-    ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken);
+    /// <typeparam name="TResult">What the decision hands back.</typeparam>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="id">The session's id.</param>
+    /// <param name="decide">
+    /// Given the stored session, or null when there is none in the tenant, returns what to write (or nothing) and the
+    /// result. The store runs it synchronously, once, while it holds the session (its lock, a write transaction, a
+    /// locked row); it must not call the store. A session to write keeps the id and is written exactly as given,
+    /// revision and <c>UpdatedAt</c> included; a write is refused with <see cref="InvalidOperationException"/> when
+    /// there was no session.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call before the write.</param>
+    /// <returns>The result of <paramref name="decide"/>. When it wrote, the change version moved on.</returns>
+    /// <remarks>An exception from <paramref name="decide"/> reaches the caller, and nothing is written.</remarks>
+    ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken);
 
     /// <summary>
     /// A number that changes with every write to the tenant, or null when the store cannot tell cheaply. The core

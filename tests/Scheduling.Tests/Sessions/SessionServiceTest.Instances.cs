@@ -160,5 +160,5 @@ public sealed partial class SessionServiceTest
     }
 
     private async Task BookTheTwentyFourthAsync(IRecurringSessionStore store) =>
-        (await store.AddParticipantAsync(Tenant, "yoga", Time.Local(2025, 3, 24, 18, 30), new Participant("p1"), 10, Clock.Now, default)).Should().Be(BookingOutcome.Booked);
+        (await store.BookAsync(Tenant, "yoga", Time.Local(2025, 3, 24, 18, 30), new Participant("p1"), Clock.Now, default)).Should().Be(BookingOutcome.Booked);
 }

@@ -12,7 +12,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
     /// <summary>Gets the write to run just before a split is written, or null.</summary>
     public Func<Task>? BeforeSplit { get; init; }
 
-    /// <summary>Gets the write to run just before a booking is written, or null.</summary>
+    /// <summary>Gets the write to run just before a booking (an atomic change of an instance) reaches the store, or null.</summary>
     public Func<Task>? BeforeBooking { get; init; }
 
     public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
@@ -52,13 +52,11 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
         return await inner.SplitAsync(tenantId, endedSeries, endedSpanEnd, expectedRevision, followingSeries, followingSpanEnd, moveFrom, keyShiftSeconds, cancellationToken);
     }
 
-    public async ValueTask<BookingOutcome> AddParticipantAsync(
+    public async ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,
         string recurringSessionId,
         LocalDateTime identityStart,
-        Participant participant,
-        int? seriesCapacity,
-        Instant now,
+        Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken)
     {
         if (BeforeBooking is { } write)
@@ -66,7 +64,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
             await write();
         }
 
-        return await inner.AddParticipantAsync(tenantId, recurringSessionId, identityStart, participant, seriesCapacity, now, cancellationToken);
+        return await inner.ChangeInstanceAsync(tenantId, recurringSessionId, identityStart, decide, cancellationToken);
     }
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>

@@ -9,7 +9,7 @@ namespace Scheduling.Tests.Stores;
 /// </summary>
 internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionStore
 {
-    /// <summary>Gets the write to run just before a booking is written, or null.</summary>
+    /// <summary>Gets the write to run just before a booking (an atomic change of a session) reaches the store, or null.</summary>
     public Func<Task>? BeforeBooking { get; init; }
 
     public ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
@@ -30,14 +30,14 @@ internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionSto
     public IAsyncEnumerable<Session> FindOverlappingAsync(string tenantId, SessionCandidateFilter filter, Instant from, Instant to, SessionPosition? after, CancellationToken cancellationToken) =>
         inner.FindOverlappingAsync(tenantId, filter, from, to, after, cancellationToken);
 
-    public async ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
+    public async ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken)
     {
         if (BeforeBooking is { } write)
         {
             await write();
         }
 
-        return await inner.AddParticipantAsync(tenantId, sessionId, participant, now, cancellationToken);
+        return await inner.ChangeAsync(tenantId, id, decide, cancellationToken);
     }
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>

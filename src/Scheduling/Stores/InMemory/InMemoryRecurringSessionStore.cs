@@ -179,46 +179,31 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<BookingOutcome> AddParticipantAsync(
+    public ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,
         string recurringSessionId,
         LocalDateTime identityStart,
-        Participant participant,
-        int? seriesCapacity,
-        Instant now,
+        Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(recurringSessionId, out var entry))
+            var stored = records.GetValueOrDefault(recurringSessionId)?.Record;
+            var change = decide(stored?.Series, stored?.Overrides.GetValueOrDefault(identityStart));
+            if (change.Write is { } written)
             {
-                return ValueTask.FromResult(BookingOutcome.NotFound);
+                if (stored is null)
+                {
+                    throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to change an instance of.");
+                }
+
+                Save(tenantId, records, stored with { Overrides = stored.Overrides.SetItem(identityStart, written) });
             }
 
-            var stored = entry.Record;
-
-            var current = stored.Overrides.GetValueOrDefault(identityStart)
-                ?? new InstanceOverride { RecurringSessionId = recurringSessionId, IdentityStart = identityStart, CreatedAt = now };
-            var start = current.Start?.Timestamp ?? stored.Series.InstanceStartOf(identityStart);
-            if (current.IsCancelled || (stored.Series.CancelledFrom is Instant cancelledFrom && start >= cancelledFrom))
-            {
-                return ValueTask.FromResult(BookingOutcome.Cancelled);
-            }
-
-            if (current.Participants.Any(p => p.Id == participant.Id))
-            {
-                return ValueTask.FromResult(BookingOutcome.AlreadyBooked);
-            }
-
-            if ((current.Capacity ?? seriesCapacity) is int capacity && current.Participants.Length >= capacity)
-            {
-                return ValueTask.FromResult(BookingOutcome.Full);
-            }
-
-            var updated = current with { Participants = current.Participants.Add(participant), Revision = current.Revision + 1, UpdatedAt = now };
-            Save(tenantId, records, stored with { Overrides = stored.Overrides.SetItem(identityStart, updated) });
-            return ValueTask.FromResult(BookingOutcome.Booked);
+            return ValueTask.FromResult(change.Result);
         }
     }
 

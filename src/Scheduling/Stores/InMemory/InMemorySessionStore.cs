@@ -124,35 +124,27 @@ public sealed class InMemorySessionStore : ISessionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<BookingOutcome> AddParticipantAsync(string tenantId, string sessionId, Participant participant, Instant now, CancellationToken cancellationToken)
+    public ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var tenant = For(tenantId);
-            if (!tenant.Sessions.TryGetValue(sessionId, out var stored))
+            var stored = tenant.Sessions.GetValueOrDefault(id);
+            var change = decide(stored);
+            if (change.Write is { } written)
             {
-                return ValueTask.FromResult(BookingOutcome.NotFound);
+                if (stored is null)
+                {
+                    throw new InvalidOperationException($"No session '{id}' to change: a change cannot create one.");
+                }
+
+                tenant.Sessions[id] = written;
+                tenant.Changed(written);
             }
 
-            if (stored.Status == SessionStatus.Cancelled)
-            {
-                return ValueTask.FromResult(BookingOutcome.Cancelled);
-            }
-
-            if (stored.Participants.Any(p => p.Id == participant.Id))
-            {
-                return ValueTask.FromResult(BookingOutcome.AlreadyBooked);
-            }
-
-            if (stored.Capacity is int capacity && stored.Participants.Length >= capacity)
-            {
-                return ValueTask.FromResult(BookingOutcome.Full);
-            }
-
-            var booked = stored with { Participants = stored.Participants.Add(participant), Revision = stored.Revision + 1, UpdatedAt = now };
-            tenant.Sessions[sessionId] = booked;
-            tenant.Changed(booked);
-            return ValueTask.FromResult(BookingOutcome.Booked);
+            return ValueTask.FromResult(change.Result);
         }
     }
 

@@ -37,6 +37,7 @@ public class StoreBenchmarks
     private SessionQuery _month = null!;
     private string _page49Cursor = null!;
     private SchedulingOptions _options = null!;
+    private ICursorKeyStore _cursorKeys = null!;
     private string? _sqliteFolder;
     private string? _postgresSchema;
 
@@ -48,7 +49,7 @@ public class StoreBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        (_sessions, _series) = Store == "Sqlite" ? CreateSqlite() : CreatePostgreSql();
+        (_sessions, _series, _cursorKeys) = Store == "Sqlite" ? CreateSqlite() : CreatePostgreSql();
         Insert(Tenant).GetAwaiter().GetResult();
         _options = new SchedulingOptions();
         _month = new SessionQuery { From = Instant.FromUtc(2025, 3, 1, 0, 0), To = Instant.FromUtc(2025, 4, 1, 0, 0) };
@@ -127,17 +128,18 @@ public class StoreBenchmarks
         Environment.GetEnvironmentVariable("SCHEDULING_POSTGRES")
         ?? throw new InvalidOperationException("Set SCHEDULING_POSTGRES to an Npgsql connection string (source .ci/postgres.sh && postgres_start).");
 
-    private SessionService Service() => new(_sessions, _series, new FixedClock(Now), _options);
+    // Every service shares the store's cursor key, as hosts over one database do: a cursor one issued, another continues.
+    private SessionService Service() => new(_sessions, _series, _cursorKeys, new FixedClock(Now), _options);
 
-    private (ISessionStore, IRecurringSessionStore) CreateSqlite()
+    private (ISessionStore, IRecurringSessionStore, ICursorKeyStore) CreateSqlite()
     {
         _sqliteFolder = Path.Combine(Path.GetTempPath(), "scheduling-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_sqliteFolder);
         var connectionString = new SqliteConnectionStringBuilder { DataSource = Path.Combine(_sqliteFolder, "bench.db") }.ToString();
-        return (new SqliteSessionStore(connectionString), new SqliteRecurringSessionStore(connectionString));
+        return (new SqliteSessionStore(connectionString), new SqliteRecurringSessionStore(connectionString), new SqliteCursorKeyStore(connectionString));
     }
 
-    private (ISessionStore, IRecurringSessionStore) CreatePostgreSql()
+    private (ISessionStore, IRecurringSessionStore, ICursorKeyStore) CreatePostgreSql()
     {
         _postgresSchema = "bench_" + Guid.NewGuid().ToString("N");
         using (var connection = new NpgsqlConnection(PostgresConnectionString()))
@@ -148,7 +150,7 @@ public class StoreBenchmarks
         }
 
         var connectionString = new NpgsqlConnectionStringBuilder(PostgresConnectionString()) { SearchPath = _postgresSchema }.ToString();
-        return (new PostgreSqlSessionStore(connectionString), new PostgreSqlRecurringSessionStore(connectionString));
+        return (new PostgreSqlSessionStore(connectionString), new PostgreSqlRecurringSessionStore(connectionString), new PostgreSqlCursorKeyStore(connectionString));
     }
 
     /// <summary>The workload of <see cref="QueryBenchmarks"/>, written straight into the stores in batches of 1,000.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Scheduling.Paging;
-using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Sessions;
 using Scheduling.Stores.ContractTests;
@@ -16,7 +15,6 @@ namespace Scheduling.Tests.Sessions;
 /// </summary>
 public sealed class PageContinuationTest
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private readonly CallerContext _host = CallerContext.Host("tenant");
     private readonly InMemorySessionStore _sessions = new();
     private readonly InMemoryRecurringSessionStore _series = new();
@@ -92,40 +90,5 @@ public sealed class PageContinuationTest
         rest.Should().Contain(late.Id);
     }
 
-    /// <summary>Twenty weekly series that share start times, one instance moved, one cancelled, and some single sessions.</summary>
-    private async Task CreateCalendarAsync()
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            await _walker.CreateRecurringSessionAsync(_host, new NewRecurringSession
-            {
-                Id = $"series-{i:00}",
-                ScheduleId = "room",
-                ScheduleOwnerId = "staff",
-                Start = new LocalDateTime(2025, 2, 24 + (i % 3), 18, 30),
-                Zone = NewYork,
-                Duration = Duration.FromHours(1),
-                Rule = RecurrenceRule.Parse("FREQ=WEEKLY"),
-            });
-        }
-
-        await _walker.UpdateSessionAsync(_host, SessionInstanceId.Format("series-00", new LocalDateTime(2025, 3, 10, 18, 30)), new SessionChanges
-        {
-            Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 30, 7, 0), NewYork),
-            End = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 30, 8, 0), NewYork),
-        }, expectedRevision: 0);
-        await _walker.CancelSessionAsync(_host, SessionInstanceId.Format("series-01", new LocalDateTime(2025, 3, 18, 18, 30)), expectedRevision: 0);
-        for (var i = 0; i < 15; i++)
-        {
-            var start = Instant.FromUtc(2025, 3, 3, 23, 30) + Duration.FromDays(2 * i);
-            await _walker.CreateSessionAsync(_host, new NewSession
-            {
-                Id = $"single-{i:00}",
-                ScheduleId = "room",
-                ScheduleOwnerId = "staff",
-                Start = CalendarDateTime.AtInstant(start),
-                End = CalendarDateTime.AtInstant(start + Duration.FromHours(1)),
-            });
-        }
-    }
+    private Task CreateCalendarAsync() => MarchCalendar.CreateAsync(_walker, _host);
 }

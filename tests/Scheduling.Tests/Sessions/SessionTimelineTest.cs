@@ -1,4 +1,3 @@
-using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Sessions;
 using Scheduling.Stores.ContractTests;
@@ -13,7 +12,6 @@ namespace Scheduling.Tests.Sessions;
 /// </summary>
 public sealed class SessionTimelineTest
 {
-    private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
     private static readonly Instant March = Instant.FromUtc(2025, 3, 1, 0, 0);
     private static readonly Instant April = Instant.FromUtc(2025, 4, 1, 0, 0);
     private readonly CallerContext _host = CallerContext.Host("tenant");
@@ -44,7 +42,7 @@ public sealed class SessionTimelineTest
     public async Task Sessions_come_in_start_then_id_order_with_a_moved_instance_at_its_own_time()
     {
         await CreateCalendarAsync();
-        var moved = SessionInstanceId.Format("series-00", new LocalDateTime(2025, 3, 10, 18, 30));
+        var moved = MarchCalendar.MovedInstance;
 
         var read = await ReadAsync(SessionFilter.All).ToListAsync();
 
@@ -68,7 +66,7 @@ public sealed class SessionTimelineTest
         var cancelledOnly = await ReadAsync(SessionFilter.StatusIn(SessionStatus.Cancelled)).ToListAsync();
         var lateMarch = await SessionTimeline.ReadAsync(_sessions, _series, "tenant", SessionFilter.All, Instant.FromUtc(2025, 3, 30, 0, 0), April, CancellationToken.None).ToListAsync();
 
-        cancelledOnly.Select(s => s.Id).Should().Equal(SessionInstanceId.Format("series-01", new LocalDateTime(2025, 3, 18, 18, 30)));
+        cancelledOnly.Select(s => s.Id).Should().Equal(MarchCalendar.CancelledInstance);
         lateMarch.Should().NotBeEmpty().And.OnlyContain(s => s.End.Timestamp > Instant.FromUtc(2025, 3, 30, 0, 0) && s.Start.Timestamp < April);
     }
 
@@ -106,40 +104,5 @@ public sealed class SessionTimelineTest
     private IAsyncEnumerable<Session> ReadAsync(SessionFilter filter) =>
         SessionTimeline.ReadAsync(_sessions, _series, "tenant", filter, March, April, CancellationToken.None);
 
-    /// <summary>Twenty weekly series that share start times, one instance moved, one cancelled, and fifteen single sessions.</summary>
-    private async Task CreateCalendarAsync()
-    {
-        for (var i = 0; i < 20; i++)
-        {
-            await _service.CreateRecurringSessionAsync(_host, new NewRecurringSession
-            {
-                Id = $"series-{i:00}",
-                ScheduleId = "room",
-                ScheduleOwnerId = "staff",
-                Start = new LocalDateTime(2025, 2, 24 + (i % 3), 18, 30),
-                Zone = NewYork,
-                Duration = Duration.FromHours(1),
-                Rule = RecurrenceRule.Parse("FREQ=WEEKLY"),
-            });
-        }
-
-        await _service.UpdateSessionAsync(_host, SessionInstanceId.Format("series-00", new LocalDateTime(2025, 3, 10, 18, 30)), new SessionChanges
-        {
-            Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 30, 7, 0), NewYork),
-            End = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 30, 8, 0), NewYork),
-        }, expectedRevision: 0);
-        await _service.CancelSessionAsync(_host, SessionInstanceId.Format("series-01", new LocalDateTime(2025, 3, 18, 18, 30)), expectedRevision: 0);
-        for (var i = 0; i < 15; i++)
-        {
-            var start = Instant.FromUtc(2025, 3, 3, 23, 30) + Duration.FromDays(2 * i);
-            await _service.CreateSessionAsync(_host, new NewSession
-            {
-                Id = $"single-{i:00}",
-                ScheduleId = "room",
-                ScheduleOwnerId = "staff",
-                Start = CalendarDateTime.AtInstant(start),
-                End = CalendarDateTime.AtInstant(start + Duration.FromHours(1)),
-            });
-        }
-    }
+    private Task CreateCalendarAsync() => MarchCalendar.CreateAsync(_service, _host);
 }

@@ -74,7 +74,7 @@ internal sealed class CalendarDateTimeConverter : JsonConverter<CalendarDateTime
         {
             return CalendarDateTime.AtLocal(time, zone);
         }
-        catch (Exception exception) when (exception is ArgumentException or OverflowException)
+        catch (Exception exception) when (exception is ArgumentException or OverflowException or SchedulingException)
         {
             // A local time at the very end of the calendar whose instant in the zone lies beyond what NodaTime holds.
             throw JsonFailure.Because($"{local} in {zoneId} has no instant: {exception.Message}", exception);

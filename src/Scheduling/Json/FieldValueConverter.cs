@@ -54,8 +54,9 @@ internal sealed class FieldValueConverter : JsonConverter<FieldValue>
                 _ => FieldValue.OfDate(fieldId, Date(given)),
             };
         }
-        catch (ArgumentException exception)
+        catch (Exception exception) when (exception is ArgumentException or SchedulingException)
         {
+            // The factories refuse a value as the model's own error; on the wire it is a document that does not read.
             throw JsonFailure.Because($"Not a valid field value: {exception.Message}", exception);
         }
     }

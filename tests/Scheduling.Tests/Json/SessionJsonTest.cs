@@ -269,6 +269,14 @@ public sealed class SessionJsonTest
     }
 
     [Fact]
+    public void A_field_value_its_factory_refuses_is_a_json_exception()
+    {
+        var reading = () => JsonSerializer.Deserialize<FieldValue>("""{"fieldId":"","kind":"TEXT","value":"t"}""", Options);
+
+        reading.Should().Throw<JsonException>().WithInnerException<SchedulingException>();
+    }
+
+    [Fact]
     public void Configuring_twice_changes_nothing()
     {
         var options = new JsonSerializerOptions().ConfigureForScheduling();

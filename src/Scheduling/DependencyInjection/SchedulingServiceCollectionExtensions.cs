@@ -98,7 +98,7 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddTransient<IOptionsFactory<SchedulingOptions>, SchedulingOptionsFactory>();
 
         // The composition root is where the real clock belongs; everything else receives IClock.
-        services.TryAddSingleton<IClock>(SystemClock.Instance);
+        services.TryAddSingleton(HostClock.Default);
         services.TryAddSingleton(builder.SessionStore);
         services.TryAddSingleton(builder.RecurringSessionStore);
         services.TryAddSingleton(builder.CursorKeyStore);

@@ -184,6 +184,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
         var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            var window = new SessionWindow(from, to);
             await using var command = OverlappingQuery(connection, tenantId, filter, from, to);
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
@@ -191,7 +192,13 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    yield return ReadRecord(reader);
+
+                    // The SQL selects by tick columns rounded outwards; the exact rule decides at the edges.
+                    var record = ReadRecord(reader);
+                    if (record.CanOverlap(window))
+                    {
+                        yield return record;
+                    }
                 }
             }
         }

@@ -188,6 +188,7 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
                 keyset = tick == Ticks.Ceiling(position.Start) ? (tick, position.Id, false) : (tick, string.Empty, true);
             }
 
+            var window = new SessionWindow(from, to);
             var chunk = FirstChunk;
             while (true)
             {
@@ -202,8 +203,8 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
                         read++;
                         keyset = (reader.GetInt64(1), reader.GetString(2), false);
                         var session = StoredJson.ReadSession(reader.GetString(0), reader.GetString(2));
-                        if (Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to)
-                            && (after is not { } past || Compare(session.Start.Timestamp, session.Id, past.Start, past.Id) > 0))
+                        // The columns are rounded to ticks; the exact rules decide at the edges.
+                        if (window.Overlaps(session) && (after is not { } past || past.Precedes(session)))
                         {
                             yield return session;
                         }
@@ -286,17 +287,6 @@ public sealed class PostgreSqlSessionStore : ISessionStore, IAsyncDisposable, ID
 
     /// <summary>Closes the store's connections if it made its own data source.</summary>
     public void Dispose() => _dataSource.Dispose();
-
-    /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
-    private static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
-        start < to && (end > from || (start >= from && end == start));
-
-    /// <summary>The order of results: by start, then by id (ordinal).</summary>
-    private static int Compare(Instant leftStart, string leftId, Instant rightStart, string rightId)
-    {
-        var byStart = leftStart.CompareTo(rightStart);
-        return byStart != 0 ? byStart : string.CompareOrdinal(leftId, rightId);
-    }
 
     /// <summary>A write of every column of <paramref name="session"/> (an insert, or a replace that adds its expected revision).</summary>
     private static NpgsqlCommand Write(string sql, NpgsqlConnection connection, string tenantId, Session session)

@@ -82,6 +82,8 @@ internal static class RecurringSessionSql
     /// <c>instance_overrides_by_moved_start</c> from the window's start less the tenant's longest instance). Each comes
     /// with all its overrides. The candidate filter applies to the series' own columns. The candidate ids drive
     /// primary-key lookups in id order, so rows come grouped by series without a sort, and stream.
+    /// This is the index form of <see cref="RecurringSessionRecord.CanOverlap(SessionWindow)"/>, on ticks rounded
+    /// outwards; the store applies the exact rule to each record.
     /// </summary>
     public const string FindOverlapping = """
         SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos

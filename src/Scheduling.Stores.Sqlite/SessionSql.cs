@@ -33,6 +33,8 @@ internal static class SessionSql
     /// A seek on <c>sessions_by_start</c>: from the later of the keyset position and the window's start less the
     /// longest session of the tenant (nothing that started earlier can still be running), to the window's end, in
     /// index order. The overlap test and the candidate filter run on the rows of that range only.
+    /// The conditions are the index form of <see cref="SessionWindow.Overlaps(NodaTime.Instant, NodaTime.Instant)"/> and
+    /// of <see cref="SessionPosition"/>'s order, on ticks rounded outwards; the store applies the exact rules to each row.
     /// </summary>
     public const string FindOverlapping = """
         SELECT body, id

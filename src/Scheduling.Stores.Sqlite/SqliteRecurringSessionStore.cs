@@ -318,29 +318,6 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         _database.ChangeVersionAsync(tenantId, ChangeTableSql.RecurringSessions, cancellationToken);
 
-    /// <summary>
-    /// Whether a series can have an instance overlapping <c>[from, to)</c>, by the exact rule: its span
-    /// <c>[first start, effective span end)</c> overlaps the window, or an instance moved on its own does.
-    /// </summary>
-    private static bool CanOverlap(RecurringSessionRecord record, Instant from, Instant to)
-    {
-        if (record.Series.FirstStart < to && (record.EffectiveSpanEnd ?? Instant.MaxValue) > from)
-        {
-            return true;
-        }
-
-        foreach (var instanceOverride in record.Overrides.Values)
-        {
-            if (instanceOverride.Start is CalendarDateTime start
-                && SqliteSessionStore.Overlaps(start.Timestamp, start.Timestamp + (instanceOverride.Duration ?? record.Series.Duration), from, to))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     /// <summary>How far before a window a moved instance of this length can start and still reach into it, in ticks.</summary>
     private static long LongestTicks(Duration duration) => Ticks.Ceiling(duration);
 
@@ -461,10 +438,11 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
             .WithCandidateFilter(filter)
             .With("@recurring_session_ids", ColumnValues.JsonSet(filter.RecurringSessionIds));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var window = new SessionWindow(from, to);
         await foreach (var record in ReadRecords(tenantId, reader, whole: true, cancellationToken).ConfigureAwait(false))
         {
             // The columns are rounded to ticks; the exact rule decides at the edges.
-            if (CanOverlap(record, from, to))
+            if (record.CanOverlap(window))
             {
                 yield return record;
             }

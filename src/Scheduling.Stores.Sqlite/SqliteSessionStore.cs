@@ -194,10 +194,6 @@ public sealed class SqliteSessionStore : ISessionStore
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         _database.ChangeVersionAsync(tenantId, ChangeTableSql.Sessions, cancellationToken);
 
-    /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
-    internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
-        start < to && (end > from || (start >= from && end == start));
-
     /// <summary>How long the session lasts in the columns' ticks (start rounded down, end rounded up).</summary>
     private static long LengthInTicks(Session session) =>
         Ticks.Ceiling(session.End.Timestamp) - Ticks.Floor(session.Start.Timestamp);
@@ -254,23 +250,18 @@ public sealed class SqliteSessionStore : ISessionStore
             .With("@after_id", afterId)
             .WithCandidateFilter(filter);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var window = new SessionWindow(from, to);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var session = StoredJson.ReadSession(reader.GetString(0), reader.GetString(1));
 
-            // The columns are rounded to ticks; the exact rule decides at the edges.
-            if ((after is { } past && Compare(session, past) <= 0) || !Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to))
+            // The columns are rounded to ticks; the exact rules decide at the edges.
+            if ((after is { } past && !past.Precedes(session)) || !window.Overlaps(session))
             {
                 continue;
             }
 
             yield return session;
         }
-    }
-
-    private static int Compare(Session session, SessionPosition position)
-    {
-        var byStart = session.Start.Timestamp.CompareTo(position.Start);
-        return byStart != 0 ? byStart : string.CompareOrdinal(session.Id, position.Id);
     }
 }

@@ -63,6 +63,8 @@ internal static class RecurringSessionStatements
     /// The series a window's instances can come from: those whose span overlaps <c>[@from_ticks, @to_ticks)</c>
     /// (seeking the span index), then those whose span does not but that have an instance moved into the window
     /// (seeking the moved-start index); {0} is the candidate conditions on <c>s</c> (or nothing).
+    /// This is the index form of <see cref="RecurringSessionRecord.CanOverlap(SessionWindow)"/>, on ticks rounded
+    /// outwards; the store applies the exact rule to each record.
     /// </summary>
     public const string FindOverlapping =
         """

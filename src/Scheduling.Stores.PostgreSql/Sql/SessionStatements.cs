@@ -47,6 +47,8 @@ internal static class SessionStatements
     /// The sessions overlapping <c>[@from_ticks, @to_ticks)</c> in result order, after a keyset position, at most
     /// <c>@limit</c> of them. The seek starts no earlier than the longest session of the tenant before the window.
     /// {0} is the keyset condition (or nothing), {1} the candidate conditions (or nothing).
+    /// The conditions are the index form of <see cref="SessionWindow.Overlaps(NodaTime.Instant, NodaTime.Instant)"/> and
+    /// of <see cref="SessionPosition"/>'s order, on ticks rounded outwards; the store applies the exact rules to each row.
     /// </summary>
     public const string FindOverlapping =
         """

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Scheduling.Recurrence;
+using Scheduling.Stores;
 
 namespace Scheduling.Sessions;
 
@@ -67,7 +68,7 @@ internal struct SeriesHeads : IDisposable
 
     public readonly (SeriesView View, Occurrence Head) Peek() => (_views[_heap[0]], _heads[_heap[0]]);
 
-    /// <summary>Compares the smallest head with a session in result order; the instance id is built only on a tie.</summary>
+    /// <summary>Compares the smallest head with a session in result order (<see cref="SessionPosition"/>); the instance id is built only on a tie.</summary>
     public readonly int ComparePeekTo(Session session)
     {
         var index = _heap[0];

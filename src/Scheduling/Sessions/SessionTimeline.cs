@@ -67,9 +67,10 @@ internal static class SessionTimeline
         SeriesInstances instances,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var window = new SessionWindow(from, to);
         bool Takes(Session session) =>
-            (after is not { } position || SessionOrder.Compare(session.Start.Timestamp, session.Id, position.Start, position.Id) > 0)
-            && Overlaps(session, from, to)
+            (after is not { } position || position.Precedes(session))
+            && window.Overlaps(session)
             && filter.Admits(session);
 
         var singles = sessions.FindOverlappingAsync(tenantId, filter.PushDown(), from, to, after, cancellationToken).Where(Takes);
@@ -100,13 +101,5 @@ internal static class SessionTimeline
                 yield break;
             }
         }
-    }
-
-    /// <summary>Overlap with <c>[from, to)</c>: starts before the end and ends after the start; an instant-long session counts when it starts inside.</summary>
-    public static bool Overlaps(Session session, Instant from, Instant to)
-    {
-        var start = session.Start.Timestamp;
-        var end = session.End.Timestamp;
-        return start < to && (end > from || (end == start && start >= from));
     }
 }

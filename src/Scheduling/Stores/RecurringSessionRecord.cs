@@ -39,4 +39,29 @@ public sealed record RecurringSessionRecord(
             return end + (longest - Series.Duration);
         }
     }
+
+    /// <summary>
+    /// Whether the series can have an instance overlapping <paramref name="window"/>: its span
+    /// <c>[first start, effective span end)</c> overlaps the window, or an instance moved on its own does
+    /// (<see cref="SessionWindow.Overlaps(Instant, Instant)"/>). Stores keep a series for a window query by this rule;
+    /// their SQL conditions are its index form.
+    /// </summary>
+    public bool CanOverlap(SessionWindow window)
+    {
+        if (Series.FirstStart < window.To && (EffectiveSpanEnd ?? Instant.MaxValue) > window.From)
+        {
+            return true;
+        }
+
+        foreach (var instanceOverride in Overrides.Values)
+        {
+            if (instanceOverride.Start is CalendarDateTime start
+                && window.Overlaps(start.Timestamp, start.Timestamp + (instanceOverride.Duration ?? Series.Duration)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -214,6 +214,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         Instant to,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var window = new SessionWindow(from, to);
         var seen = 0;
         foreach (var entry in snapshot)
         {
@@ -222,8 +223,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
                 cancellationToken.ThrowIfCancellationRequested();
             }
 
-            if (((entry.FirstStart < to && entry.SpanEnd > from) || (entry.HasOverrides && entry.Record.Overrides.Values.Any(o => OverrideOverlaps(entry.Record.Series, o, from, to))))
-                && filter.Admits(entry.ScheduleId, entry.ScheduleOwnerId, entry.Type, entry.Id))
+            if (filter.Admits(entry.ScheduleId, entry.ScheduleOwnerId, entry.Type, entry.Id) && entry.Record.CanOverlap(window))
             {
                 yield return entry.Record;
             }
@@ -232,10 +232,6 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         cancellationToken.ThrowIfCancellationRequested();
         await Task.CompletedTask.ConfigureAwait(false);
     }
-
-    private static bool OverrideOverlaps(RecurringSession series, InstanceOverride instanceOverride, Instant from, Instant to) =>
-        instanceOverride.Start is CalendarDateTime start
-        && InMemorySessionStore.Overlaps(start.Timestamp, start.Timestamp + (instanceOverride.Duration ?? series.Duration), from, to);
 
     private ImmutableDictionary<string, Entry> Tenant(string tenantId) =>
         _tenants.GetValueOrDefault(tenantId) ?? ImmutableDictionary.Create<string, Entry>(StringComparer.Ordinal);
@@ -266,11 +262,5 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         public string ScheduleOwnerId { get; } = record.Series.ScheduleOwnerId;
 
         public SessionType Type { get; } = record.Series.Type;
-
-        public Instant FirstStart { get; } = record.Series.FirstStart;
-
-        public Instant SpanEnd { get; } = record.EffectiveSpanEnd ?? Instant.MaxValue;
-
-        public bool HasOverrides { get; } = record.Overrides.Count > 0;
     }
 }

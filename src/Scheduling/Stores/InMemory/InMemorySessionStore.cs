@@ -157,10 +157,6 @@ public sealed class InMemorySessionStore : ISessionStore
         }
     }
 
-    /// <summary>Whether <c>[start, end)</c> overlaps <c>[from, to)</c>; an instant-long session counts when it starts inside.</summary>
-    internal static bool Overlaps(Instant start, Instant end, Instant from, Instant to) =>
-        start < to && (end > from || (start >= from && end == start));
-
     private static async IAsyncEnumerable<Session> Overlapping(
         Session[] byStart,
         Duration longest,
@@ -177,10 +173,11 @@ public sealed class InMemorySessionStore : ISessionStore
             lowest = position.Start;
         }
 
+        var window = new SessionWindow(from, to);
         var first = FirstStartingAtOrAfter(byStart, lowest);
         for (var index = first; index < byStart.Length && byStart[index].Start.Timestamp < to; index++)
         {
-            if (after is { } past && SessionOrder.Compare(byStart[index].Start.Timestamp, byStart[index].Id, past.Start, past.Id) <= 0)
+            if (after is { } past && !past.Precedes(byStart[index]))
             {
                 continue;
             }
@@ -192,7 +189,7 @@ public sealed class InMemorySessionStore : ISessionStore
 
             var session = byStart[index];
             if (filter.Admits(session.ScheduleId, session.ScheduleOwnerId, session.Type, session.RecurringSessionId)
-                && Overlaps(session.Start.Timestamp, session.End.Timestamp, from, to))
+                && window.Overlaps(session))
             {
                 yield return session;
             }

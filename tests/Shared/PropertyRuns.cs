@@ -29,6 +29,22 @@ internal static class PropertyRuns
         .WithMaxTest(Cases(inCi))
         .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(Seed), FSharpOption<int>.None)));
 
+    /// <summary>
+    /// A salt for <see cref="RandomSource"/> from a name (a test case's type name, say) that is the same in every run:
+    /// <see cref="string.GetHashCode()"/> is randomised per process, so a seed made from it would change between runs.
+    /// </summary>
+    public static int SaltOf(string name)
+    {
+        // FNV-1a over the UTF-16 code units.
+        var hash = 2_166_136_261u;
+        foreach (var unit in name)
+        {
+            hash = unchecked((hash ^ unit) * 16_777_619u);
+        }
+
+        return unchecked((int)hash);
+    }
+
     /// <summary>A seeded random source for hand-written generators and mutators; <paramref name="salt"/> keeps tests apart.</summary>
     public static Random RandomSource(int salt) => new(unchecked((int)Seed ^ (salt * 486_187_739)));
 }

@@ -51,6 +51,7 @@ public static class JsonSerializerOptionsExtensions
         options.Converters.Add(new CalendarDateTimeConverter());
         options.Converters.Add(new DateBoundConverter());
         options.Converters.Add(new FieldValueConverter());
+        options.Converters.Add(new NameMapConverter());
         options.Converters.Add(new SessionFilterConverter());
         options.Converters.Add(new AttendanceFilterConverter());
         options.Converters.Add(new AttendanceSortConverter());

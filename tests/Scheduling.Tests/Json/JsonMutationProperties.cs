@@ -31,7 +31,7 @@ public sealed class JsonMutationProperties
     public void Damaged_document_reads_or_is_a_json_exception(string typeName)
     {
         var type = WireTypes.All.Single(t => JsonRoundTripProperties.Name(t) == typeName);
-        var random = PropertyRuns.RandomSource(0x5EED ^ typeName.GetHashCode(StringComparison.Ordinal));
+        var random = PropertyRuns.RandomSource(0x5EED ^ PropertyRuns.SaltOf(typeName));
         var generator = new ValueGenerator(random);
         for (var i = 0; i < PropertyRuns.Cases(25); i++)
         {

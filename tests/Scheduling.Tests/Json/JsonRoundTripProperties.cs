@@ -30,7 +30,7 @@ public sealed class JsonRoundTripProperties
     public void Wire_type_round_trips_exactly(string typeName)
     {
         var type = WireTypes.All.Single(t => Name(t) == typeName);
-        var generator = new ValueGenerator(PropertyRuns.RandomSource(typeName.GetHashCode(StringComparison.Ordinal) & 0xFFFF));
+        var generator = new ValueGenerator(PropertyRuns.RandomSource(PropertyRuns.SaltOf(typeName) & 0xFFFF));
         for (var i = 0; i < PropertyRuns.Cases(15); i++)
         {
             var value = generator.Next(type);

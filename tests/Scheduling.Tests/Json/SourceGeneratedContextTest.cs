@@ -22,7 +22,7 @@ public sealed class SourceGeneratedContextTest
     {
         var type = HostTypes().Single(t => JsonRoundTripProperties.Name(t) == typeName);
         var info = Context.GetTypeInfo(type)!;
-        var generator = new ValueGenerator(PropertyRuns.RandomSource(0x6E ^ typeName.GetHashCode(StringComparison.Ordinal)));
+        var generator = new ValueGenerator(PropertyRuns.RandomSource(0x6E ^ PropertyRuns.SaltOf(typeName)));
         for (var i = 0; i < PropertyRuns.Cases(10); i++)
         {
             var value = generator.Next(type);

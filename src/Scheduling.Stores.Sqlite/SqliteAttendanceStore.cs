@@ -254,12 +254,10 @@ public sealed class SqliteAttendanceStore : IAttendanceStore
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
-    /// <summary>Compares two attendance records in the order a seek reads them.</summary>
+    /// <summary>Compares two attendance records in the order a seek reads them (<see cref="AttendancePosition"/>'s, reversed when descending).</summary>
     private static int Compare(Attendance left, Attendance right, AttendanceSortField field, bool descending)
     {
-        var ascending = field == AttendanceSortField.NumberOfAttendees && left.NumberOfAttendees != right.NumberOfAttendees
-            ? left.NumberOfAttendees.CompareTo(right.NumberOfAttendees)
-            : ColumnValues.CompareBinary(left.Id, right.Id);
+        var ascending = AttendancePosition.Of(left).CompareTo(AttendancePosition.Of(right), field);
         return descending ? -ascending : ascending;
     }
 

@@ -73,7 +73,7 @@ internal struct SeriesHeads : IDisposable
     {
         var index = _heap[0];
         var byStart = _heads[index].Start.CompareTo(session.Start.Timestamp);
-        return byStart != 0 ? byStart : string.CompareOrdinal(IdOf(index), session.Id);
+        return byStart != 0 ? byStart : IdOrder.Compare(IdOf(index), session.Id);
     }
 
     public void ReplacePeek(Occurrence next)
@@ -117,15 +117,15 @@ internal struct SeriesHeads : IDisposable
         }
 
         // Instance ids are "{series id}_{identity}": when neither series id is a prefix of the other, the series ids
-        // alone decide the ordinal order of the ids, with no string to build.
+        // alone decide the order of the ids, with no string to build.
         var leftSeries = _views[left].Series.Id;
         var rightSeries = _views[right].Series.Id;
         if (!leftSeries.StartsWith(rightSeries, StringComparison.Ordinal) && !rightSeries.StartsWith(leftSeries, StringComparison.Ordinal))
         {
-            return string.CompareOrdinal(leftSeries, rightSeries);
+            return IdOrder.Compare(leftSeries, rightSeries);
         }
 
-        return string.CompareOrdinal(IdOf(left), IdOf(right));
+        return IdOrder.Compare(IdOf(left), IdOf(right));
     }
 
     private readonly void SiftDown(int position)

@@ -5,7 +5,7 @@ namespace Scheduling.Stores;
 
 /// <summary>
 /// A keyset position in the order of query results, and that order itself: by start instant, then, among equal
-/// starts, by id in ordinal order. Ids are unique within a tenant, so the order is total.
+/// starts, by id in code point order (<see cref="IdOrder"/>). Ids are unique within a tenant, so the order is total.
 /// </summary>
 /// <remarks>
 /// This is the one definition of result order: the core's pager and every store compare with
@@ -23,7 +23,7 @@ public readonly record struct SessionPosition(Instant Start, string Id) : ICompa
         return new SessionPosition(session.Start.Timestamp, session.Id);
     }
 
-    /// <summary>Compares two positions in result order: the earlier start first; on equal starts, the ordinal order of the ids.</summary>
+    /// <summary>Compares two positions in result order: the earlier start first; on equal starts, the ids by code point (<see cref="IdOrder"/>).</summary>
     /// <returns>Less than zero when this position comes first, zero when both are the same, greater than zero otherwise.</returns>
     public int CompareTo(SessionPosition other) => Compare(Start, Id, other.Start, other.Id);
 
@@ -51,6 +51,6 @@ public readonly record struct SessionPosition(Instant Start, string Id) : ICompa
     internal static int Compare(Instant leftStart, string leftId, Instant rightStart, string rightId)
     {
         var byStart = leftStart.CompareTo(rightStart);
-        return byStart != 0 ? byStart : string.CompareOrdinal(leftId, rightId);
+        return byStart != 0 ? byStart : IdOrder.Compare(leftId, rightId);
     }
 }

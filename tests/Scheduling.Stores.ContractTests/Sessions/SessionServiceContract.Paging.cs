@@ -283,4 +283,33 @@ public abstract partial class SessionServiceContract
             await Service.CancelSessionAsync(Host, instanceId, instance.Revision);
         }
     }
+
+    [Fact]
+    public async Task Ids_beyond_the_basic_plane_page_in_the_same_order_as_a_whole_query()
+    {
+        // Among equal starts, ids order by code point: U+E000 and U+FFFD before U+1F600 (a surrogate pair in UTF-16,
+        // which ordinal UTF-16 order would put first), the order SQL databases keep text in.
+        string[] ids = ["a", "\uE000", "\U0001F600", "\uFFFD", "\U0001F600b", "z"];
+        foreach (var id in ids)
+        {
+            await CreateAsync(OneHour(id, MarchStart + Duration.FromHours(2)));
+        }
+
+        var whole = await QueryAsync(MarchStart, MarchEnd, pageSize: 100);
+        var walked = new List<string>();
+        var page = await QueryAsync(MarchStart, MarchEnd, pageSize: 1);
+        while (true)
+        {
+            walked.AddRange(page.Items.Select(s => s.Id));
+            if (page.NextCursor is not { } cursor)
+            {
+                break;
+            }
+
+            page = await Service.QuerySessionsAsync(Host, cursor);
+        }
+
+        whole.Items.Select(s => s.Id).Should().Equal("a", "z", "\uE000", "\uFFFD", "\U0001F600", "\U0001F600b");
+        walked.Should().Equal(whole.Items.Select(s => s.Id));
+    }
 }

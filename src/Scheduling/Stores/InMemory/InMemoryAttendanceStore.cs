@@ -184,22 +184,11 @@ public sealed class InMemoryAttendanceStore : IAttendanceStore
     }
 
     /// <summary>Compares an attendance with a position in the ascending order of <paramref name="field"/>.</summary>
-    private static int Compare(Attendance attendance, AttendancePosition position, AttendanceSortField field)
-    {
-        if (field == AttendanceSortField.NumberOfAttendees)
-        {
-            var byNumber = attendance.NumberOfAttendees.CompareTo(position.NumberOfAttendees);
-            if (byNumber != 0)
-            {
-                return byNumber;
-            }
-        }
-
-        return string.CompareOrdinal(attendance.Id, position.Id);
-    }
+    private static int Compare(Attendance attendance, AttendancePosition position, AttendanceSortField field) =>
+        AttendancePosition.Of(attendance).CompareTo(position, field);
 
     private static int CompareAscending(Attendance left, Attendance right, AttendanceSortField field) =>
-        Compare(left, new AttendancePosition(right.NumberOfAttendees, right.Id), field);
+        AttendancePosition.Of(left).CompareTo(AttendancePosition.Of(right), field);
 
     /// <summary>The index of the first item after <paramref name="position"/> in ascending order (the length when there is none).</summary>
     private static int FirstAfter(Attendance[] ascending, AttendancePosition position, AttendanceSortField field)

@@ -1,6 +1,5 @@
 using NodaTime;
 using Scheduling.Paging;
-using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Stores;
 

@@ -51,7 +51,7 @@ internal sealed class CountingRecurringSessionStore(IRecurringSessionStore inner
         LocalDateTime identityStart,
         Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken) =>
-        calls.Count("series.ChangeInstanceAsync", inner.ChangeInstanceAsync(tenantId, recurringSessionId, identityStart, decide, cancellationToken));
+        calls.Count("series.ChangeInstanceAsync", () => inner.ChangeInstanceAsync(tenantId, recurringSessionId, identityStart, decide, cancellationToken));
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         calls.Count("series.GetChangeVersionAsync", inner.GetChangeVersionAsync(tenantId, cancellationToken));

@@ -28,7 +28,7 @@ internal sealed class CountingSessionStore(ISessionStore inner, StoreCalls calls
         calls.Stream("sessions.FindOverlappingAsync", inner.FindOverlappingAsync(tenantId, filter, from, to, after, cancellationToken));
 
     public ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken) =>
-        calls.Count("sessions.ChangeAsync", inner.ChangeAsync(tenantId, id, decide, cancellationToken));
+        calls.Count("sessions.ChangeAsync", () => inner.ChangeAsync(tenantId, id, decide, cancellationToken));
 
     public ValueTask<long?> GetChangeVersionAsync(string tenantId, CancellationToken cancellationToken) =>
         calls.Count("sessions.GetChangeVersionAsync", inner.GetChangeVersionAsync(tenantId, cancellationToken));

@@ -9,11 +9,21 @@ namespace Scheduling.Tests.Stores;
 /// </summary>
 internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore inner) : IRecurringSessionStore
 {
+    private Func<Task>? _beforeBooking;
+
     /// <summary>Gets the write to run just before a split is written, or null.</summary>
     public Func<Task>? BeforeSplit { get; init; }
 
-    /// <summary>Gets the write to run just before a booking (an atomic change of an instance) reaches the store, or null.</summary>
-    public Func<Task>? BeforeBooking { get; init; }
+    /// <summary>
+    /// Gets the write to run just before a booking (an atomic change of an instance) reaches the store, or null. It
+    /// runs once: the write it makes may itself be an atomic change (a cancellation is), which reaches the store
+    /// directly.
+    /// </summary>
+    public Func<Task>? BeforeBooking
+    {
+        get => _beforeBooking;
+        init => _beforeBooking = value;
+    }
 
     public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
         inner.FindAsync(tenantId, id, cancellationToken);
@@ -59,7 +69,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
         Func<RecurringSession?, InstanceOverride?, StoreChange<InstanceOverride, TResult>> decide,
         CancellationToken cancellationToken)
     {
-        if (BeforeBooking is { } write)
+        if (Interlocked.Exchange(ref _beforeBooking, null) is { } write)
         {
             await write();
         }

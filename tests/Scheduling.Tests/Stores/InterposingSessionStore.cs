@@ -9,8 +9,18 @@ namespace Scheduling.Tests.Stores;
 /// </summary>
 internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionStore
 {
-    /// <summary>Gets the write to run just before a booking (an atomic change of a session) reaches the store, or null.</summary>
-    public Func<Task>? BeforeBooking { get; init; }
+    private Func<Task>? _beforeBooking;
+
+    /// <summary>
+    /// Gets the write to run just before a booking (an atomic change of a session) reaches the store, or null. It
+    /// runs once: the write it makes may itself be an atomic change (a cancellation is), which reaches the store
+    /// directly.
+    /// </summary>
+    public Func<Task>? BeforeBooking
+    {
+        get => _beforeBooking;
+        init => _beforeBooking = value;
+    }
 
     public ValueTask<Session?> FindAsync(string tenantId, string id, CancellationToken cancellationToken) =>
         inner.FindAsync(tenantId, id, cancellationToken);
@@ -32,7 +42,7 @@ internal sealed class InterposingSessionStore(ISessionStore inner) : ISessionSto
 
     public async ValueTask<TResult> ChangeAsync<TResult>(string tenantId, string id, Func<Session?, StoreChange<Session, TResult>> decide, CancellationToken cancellationToken)
     {
-        if (BeforeBooking is { } write)
+        if (Interlocked.Exchange(ref _beforeBooking, null) is { } write)
         {
             await write();
         }

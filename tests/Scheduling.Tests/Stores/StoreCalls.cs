@@ -22,6 +22,16 @@ internal sealed class StoreCalls
         return call;
     }
 
+    /// <summary>
+    /// Counts a call before it is made, so a call that throws before it returns (an atomic change whose decision
+    /// refuses, in a store that runs it synchronously) is counted too.
+    /// </summary>
+    public ValueTask<T> Count<T>(string member, Func<ValueTask<T>> call)
+    {
+        Add(member);
+        return call();
+    }
+
     /// <summary>A stream counted once, when it is enumerated.</summary>
     public async IAsyncEnumerable<T> Stream<T>(string member, IAsyncEnumerable<T> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -3,7 +3,9 @@ namespace Scheduling;
 /// <summary>
 /// Measures one record against <see cref="PayloadLimits"/> as its fields are walked: each text against its own
 /// limit, each list against its count, and all of it against the record's total. The first field past a limit is
-/// refused with <see cref="SchedulingErrorCode.LimitExceeded"/> naming it. Not thread-safe: one meter per record.
+/// refused with <see cref="SchedulingErrorCode.LimitExceeded"/> naming it; a text that is not well-formed UTF-16 (a
+/// lone surrogate, which UTF-8 cannot hold) with <see cref="SchedulingErrorCode.InvalidArgument"/> naming it. Not
+/// thread-safe: one meter per record.
 /// </summary>
 internal sealed class PayloadMeter
 {
@@ -45,9 +47,15 @@ internal sealed class PayloadMeter
             return;
         }
 
+        var where = index is int position ? $"{field}[{position}]" : field;
+        if (Querying.FilterText.FindLoneSurrogate(value) is int at)
+        {
+            // Stores keep text as UTF-8, which has no form for half a surrogate pair.
+            throw SchedulingException.Invalid(field, $"'{where}' is not valid text: a lone surrogate at character {at}.");
+        }
+
         if (value.Length > max)
         {
-            var where = index is int at ? $"{field}[{at}]" : field;
             throw SchedulingException.Limit(field, $"'{where}' is {value.Length:N0} characters long; at most {max:N0} are allowed.");
         }
 

@@ -34,7 +34,7 @@ public sealed class CallerContext
     public bool IsElevated { get; }
 
     /// <summary>The trusted host acting for a tenant: every permission holds.</summary>
-    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c>: null, empty or white space.</exception>
+    /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.InvalidArgument"/> on <c>tenantId</c>: null, empty, white space, or holding a lone surrogate.</exception>
     public static CallerContext Host(string tenantId) => new(CheckTenant(tenantId), CallerKind.Host, null, [], isElevated: false);
 
     /// <summary>An anonymous caller with the given permissions (often none, or just <see cref="Security.Permissions.SessionsView"/>).</summary>
@@ -87,9 +87,18 @@ public sealed class CallerContext
             : new SchedulingException(SchedulingErrorCode.PermissionDenied, $"This call needs the '{permission}' permission.");
     }
 
-    private static string CheckTenant(string tenantId) => string.IsNullOrWhiteSpace(tenantId)
-        ? throw SchedulingException.Invalid("tenantId", "A tenant id is required.")
-        : tenantId;
+    private static string CheckTenant(string tenantId)
+    {
+        if (string.IsNullOrWhiteSpace(tenantId))
+        {
+            throw SchedulingException.Invalid("tenantId", "A tenant id is required.");
+        }
+
+        // Stores keep the tenant as UTF-8 text, which has no form for half a surrogate pair.
+        return Querying.FilterText.FindLoneSurrogate(tenantId) is int at
+            ? throw SchedulingException.Invalid("tenantId", $"The tenant id is not valid text: a lone surrogate at character {at}.")
+            : tenantId;
+    }
 
     private static string CheckId(string id, string field) => string.IsNullOrWhiteSpace(id)
         ? throw SchedulingException.Invalid(field, "A caller id is required.")

@@ -63,6 +63,24 @@ public sealed class CallerContextTest
         create.Should().Throw<SchedulingException>().Where(e => e.Code == SchedulingErrorCode.InvalidArgument).Which.Field.Should().Be("tenantId");
     }
 
+    [Fact]
+    public void Tenant_id_with_a_lone_surrogate_is_refused()
+    {
+        // Not a theory: test data passes through UTF-8 on its way to the runner, which would mend a lone surrogate.
+        foreach (var tenantId in new[] { "tenant-\uD800", "\uDC00tenant" })
+        {
+            var create = () => CallerContext.Anonymous(tenantId);
+
+            create.Should().Throw<SchedulingException>()
+                .Where(e => e.Code == SchedulingErrorCode.InvalidArgument && e.Message.Contains("lone surrogate"))
+                .Which.Field.Should().Be("tenantId");
+        }
+    }
+
+    [Fact]
+    public void Tenant_id_beyond_the_basic_plane_is_kept() =>
+        CallerContext.Anonymous("tenant-\U0001F600").TenantId.Should().Be("tenant-\U0001F600");
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

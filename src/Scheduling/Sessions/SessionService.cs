@@ -59,7 +59,7 @@ public sealed class SessionService
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _options = options ?? new SchedulingOptions();
         _options.Validate();
-        _pager = new SessionPager(sessions, recurringSessions);
+        _pager = new SessionPager(sessions, recurringSessions, _options.MaxExaminedPerPage);
         _cursors = new CursorCodec(CursorKind.Sessions, new CursorKeyRing(_options, cursorKeys));
         _overrides = new InstanceOverridePager(recurringSessions, new CursorCodec(CursorKind.InstanceOverrides, new CursorKeyRing(_options, cursorKeys)), _options);
     }
@@ -810,6 +810,14 @@ public sealed class SessionService
     }
 
     /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
+    /// <remarks>
+    /// A page holds at most the page size, and fewer (even none) while <see cref="CursorPage{T}.HasNext"/> is still
+    /// true when it examined <see cref="SchedulingOptions.MaxExaminedPerPage"/> sessions and instances before it found
+    /// a page of matches: every page call does bounded work, however rarely the filter matches, and its cursor
+    /// continues right after the last item examined. Page on until <see cref="CursorPage{T}.NextCursor"/> is null to
+    /// get every match, in order, exactly once. A cancelled token stops the page with an
+    /// <see cref="OperationCanceledException"/>.
+    /// </remarks>
     /// <exception cref="SchedulingException">
     /// Limit exceeded for a window longer than <see cref="SchedulingOptions.MaxQueryWindow"/> or a page larger than
     /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts or
@@ -842,6 +850,7 @@ public sealed class SessionService
     }
 
     /// <summary>The next page of a query. The cursor carries the query; tenant and permissions come from the caller.</summary>
+    /// <remarks>Bounded as the first page is: a page may be short, or empty, and still have a next one.</remarks>
     /// <exception cref="SchedulingException">Invalid argument for a malformed or altered cursor, or one issued to another tenant; permission denied.</exception>
     public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
     {
@@ -873,7 +882,7 @@ public sealed class SessionService
         string? cursor,
         CancellationToken cancellationToken)
     {
-        var (items, hasNext, continuation) = await _pager.PageAsync(
+        var (items, position, continuation) = await _pager.PageAsync(
             caller.TenantId,
             from,
             to,
@@ -883,17 +892,16 @@ public sealed class SessionService
             (sessionsVersion, seriesVersion) => cursor is null ? null : _continuations.TakeCopy(cursor, caller.TenantId, sessionsVersion, seriesVersion),
             cancellationToken).ConfigureAwait(false);
         string? next = null;
-        if (hasNext)
+        if (position is { } last)
         {
-            var last = items[^1];
-            next = await _cursors.SealAsync(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload(), cancellationToken).ConfigureAwait(false);
+            next = await _cursors.SealAsync(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start, last.Id).ToPayload(), cancellationToken).ConfigureAwait(false);
             if (continuation is not null)
             {
                 _continuations.Keep(next, continuation);
             }
         }
 
-        return new CursorPage<Session>([.. items.Select(s => Shape(s, fieldset))], hasNext, next);
+        return new CursorPage<Session>([.. items.Select(s => Shape(s, fieldset))], next is not null, next);
     }
 
     /// <summary>

@@ -15,6 +15,21 @@ public sealed class SchedulingOptions
     /// <summary>Gets the largest page a query may ask for. 1,000 by default.</summary>
     public int MaxPageSize { get; init; } = 1_000;
 
+    /// <summary>
+    /// Gets the most sessions and series instances one page of a session query (and so of a workspace list) examines,
+    /// whether its filter admits them or not. 10,000 by default; it must be larger than <see cref="MaxPageSize"/>, so
+    /// that a page whose items all match is always full.
+    /// </summary>
+    /// <remarks>
+    /// A page stops at whichever comes first: a page size of matches (and one more, to know whether a page follows),
+    /// or this many items examined. A page stopped by this bound is short, possibly empty, and its cursor continues
+    /// right after the last item examined, matched or not: a caller that pages on until there is no cursor gets every
+    /// match in order, exactly once, while no page call does more than this much work, however few items match (a
+    /// filter that no instance of an every-second series matches costs one bounded page per this many instances, not
+    /// one scan of the whole window). Items before a page's cursor that it skips are not counted.
+    /// </remarks>
+    public int MaxExaminedPerPage { get; init; } = 10_000;
+
     /// <summary>Gets the most ids a list-by-ids call may name (also the most keys one summary call may name). 100 by default.</summary>
     public int MaxIdsPerList { get; init; } = 100;
 
@@ -84,6 +99,11 @@ public sealed class SchedulingOptions
         if (MaxPageSize < 1 || DefaultPageSize < 1 || DefaultPageSize > MaxPageSize)
         {
             throw new ArgumentException("Page sizes must satisfy 1 <= DefaultPageSize <= MaxPageSize.", nameof(DefaultPageSize));
+        }
+
+        if (MaxExaminedPerPage <= MaxPageSize)
+        {
+            throw new ArgumentException($"MaxExaminedPerPage must be larger than MaxPageSize ({MaxPageSize}), so that a page whose items all match is full; it is {MaxExaminedPerPage}.", nameof(MaxExaminedPerPage));
         }
 
         if (DefaultAttendancePageSize < 1 || DefaultAttendancePageSize > MaxPageSize)

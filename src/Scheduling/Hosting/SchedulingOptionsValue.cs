@@ -24,6 +24,7 @@ internal sealed class SchedulingOptionsValue : IEquatable<SchedulingOptionsValue
         return a.MaxQueryWindow == b.MaxQueryWindow
             && a.DefaultPageSize == b.DefaultPageSize
             && a.MaxPageSize == b.MaxPageSize
+            && a.MaxExaminedPerPage == b.MaxExaminedPerPage
             && a.MaxIdsPerList == b.MaxIdsPerList
             && a.DefaultAttendancePageSize == b.DefaultAttendancePageSize
             && a.MaxAttendanceBatchSize == b.MaxAttendanceBatchSize

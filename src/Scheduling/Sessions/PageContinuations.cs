@@ -59,5 +59,5 @@ internal sealed class PageContinuations
 /// <param name="TenantId">The tenant of the query.</param>
 /// <param name="SessionsVersion">The single-session store's version when the page was read.</param>
 /// <param name="SeriesVersion">The series store's version when the page was read.</param>
-/// <param name="Instances">The series instances from the first item beyond the page on.</param>
+/// <param name="Instances">The series instances from the next page's position on (the item beyond the page, or the last one a page stopped by <see cref="SchedulingOptions.MaxExaminedPerPage"/> examined).</param>
 internal sealed record PageContinuation(string TenantId, long SessionsVersion, long SeriesVersion, SeriesInstances Instances);

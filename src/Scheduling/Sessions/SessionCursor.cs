@@ -5,7 +5,11 @@ using NodaTime.Text;
 
 namespace Scheduling.Sessions;
 
-/// <summary>What a session query cursor remembers: the query itself and the keyset position of the last item.</summary>
+/// <summary>
+/// What a session query cursor remembers: the query itself and the keyset position the next page starts after: the
+/// last item of the page, or, for a page stopped by <see cref="SchedulingOptions.MaxExaminedPerPage"/>, the last item
+/// it examined, which the filter may have rejected (any (start, id) in result order is a position).
+/// </summary>
 internal sealed record SessionCursor(Instant From, Instant To, string FilterJson, SessionFieldset Fieldset, int PageSize, Instant AfterStart, string AfterId)
 {
     private const int Version = 1;

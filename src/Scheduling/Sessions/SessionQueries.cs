@@ -20,7 +20,7 @@ internal sealed class SessionQueries
     public SessionQueries(ISessionStore sessions, IRecurringSessionStore recurringSessions, ICursorKeyStore cursorKeys, SchedulingOptions options)
     {
         _options = options;
-        _pager = new SessionPager(sessions, recurringSessions);
+        _pager = new SessionPager(sessions, recurringSessions, options.MaxExaminedPerPage);
         _cursors = new CursorCodec(CursorKind.Sessions, new CursorKeyRing(options, cursorKeys));
     }
 
@@ -69,7 +69,7 @@ internal sealed class SessionQueries
         string? cursor,
         CancellationToken cancellationToken)
     {
-        var (items, hasNext, continuation) = await _pager.PageAsync(
+        var (items, position, continuation) = await _pager.PageAsync(
             caller.TenantId,
             from,
             to,
@@ -79,16 +79,15 @@ internal sealed class SessionQueries
             (sessionsVersion, seriesVersion) => cursor is null ? null : _continuations.TakeCopy(cursor, caller.TenantId, sessionsVersion, seriesVersion),
             cancellationToken).ConfigureAwait(false);
         string? next = null;
-        if (hasNext)
+        if (position is { } last)
         {
-            var last = items[^1];
-            next = await _cursors.SealAsync(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start.Timestamp, last.Id).ToPayload(), cancellationToken).ConfigureAwait(false);
+            next = await _cursors.SealAsync(caller.TenantId, new SessionCursor(from, to, filter.ToJson(), fieldset, pageSize, last.Start, last.Id).ToPayload(), cancellationToken).ConfigureAwait(false);
             if (continuation is not null)
             {
                 _continuations.Keep(next, continuation);
             }
         }
 
-        return new CursorPage<Session>([.. items.Select(s => SessionVisibility.Shape(s, fieldset))], hasNext, next);
+        return new CursorPage<Session>([.. items.Select(s => SessionVisibility.Shape(s, fieldset))], next is not null, next);
     }
 }

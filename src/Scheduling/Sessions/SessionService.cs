@@ -430,6 +430,14 @@ public sealed class SessionService
     }
 
     /// <summary>The first page of sessions and instances that overlap the query's window, sorted by start then id.</summary>
+    /// <remarks>
+    /// A page holds at most the page size, and fewer (even none) while <see cref="CursorPage{T}.HasNext"/> is still
+    /// true when it examined <see cref="SchedulingOptions.MaxExaminedPerPage"/> sessions and instances before it found
+    /// a page of matches: every page call does bounded work, however rarely the filter matches, and its cursor
+    /// continues right after the last item examined. Page on until <see cref="CursorPage{T}.NextCursor"/> is null to
+    /// get every match, in order, exactly once. A cancelled token stops the page with an
+    /// <see cref="OperationCanceledException"/>.
+    /// </remarks>
     /// <exception cref="SchedulingException">
     /// Limit exceeded for a window longer than <see cref="SchedulingOptions.MaxQueryWindow"/> or a page larger than
     /// <see cref="SchedulingOptions.MaxPageSize"/>; invalid argument for a window that ends before it starts or
@@ -445,6 +453,7 @@ public sealed class SessionService
     }
 
     /// <summary>The next page of a query. The cursor carries the query; tenant and permissions come from the caller.</summary>
+    /// <remarks>Bounded as the first page is: a page may be short, or empty, and still have a next one.</remarks>
     /// <exception cref="SchedulingException">Invalid argument for a malformed or altered cursor, or one issued to another tenant; permission denied.</exception>
     public ValueTask<CursorPage<Session>> QuerySessionsAsync(CallerContext caller, string cursor, CancellationToken cancellationToken = default)
     {

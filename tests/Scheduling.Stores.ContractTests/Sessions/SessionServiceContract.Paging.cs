@@ -1,3 +1,5 @@
+using Scheduling.Paging;
+using Scheduling.Recurrence;
 using Scheduling.Security;
 using Scheduling.Sessions;
 
@@ -68,6 +70,35 @@ public abstract partial class SessionServiceContract
         walked.Select(s => s.Id).Should().Equal(whole.Items.Select(s => s.Id));
         walked.Should().HaveCount(230 + 5 + 31);
         pages.Should().Equal(100, 100, 66);
+    }
+
+    [Fact]
+    public async Task Pages_bounded_by_the_items_they_examine_continue_after_the_last_one_matched_or_not()
+    {
+        await CreateManyAsync("s", 40, MarchStart, Duration.FromHours(3));
+        await CreateAsync(WeeklyYoga());
+        await CreateAsync(WeeklyYoga("daily") with { Start = Time.Local(2025, 2, 20, 7), Tags = [], Rule = RecurrenceRule.Parse("FREQ=DAILY") });
+        var yoga = SessionFilter.HasAnyTag("yoga");
+        var whole = await QueryAllAsync(MarchStart, MarchEnd, yoga);
+        var bounded = new SessionService(_sessions, _recurringSessions, Clock, new SchedulingOptions
+        {
+            DefaultPageSize = 2,
+            MaxPageSize = 2,
+            DefaultAttendancePageSize = 2,
+            MaxExaminedPerPage = 3,
+        });
+
+        var pages = new List<CursorPage<Session>> { await bounded.QuerySessionsAsync(Host, new SessionQuery { From = MarchStart, To = MarchEnd, Filter = yoga }) };
+        while (pages[^1].NextCursor is { } cursor)
+        {
+            pages.Should().HaveCountLessThan(1_000, "a walk must end");
+            pages.Add(await bounded.QuerySessionsAsync(Host, cursor));
+        }
+
+        whole.Select(s => s.Id).Should().Equal(Enumerable.Range(0, 5).Select(week => InstanceId("yoga", 3, 3 + (7 * week))));
+        pages.SelectMany(p => p.Items).Select(s => s.Id).Should().Equal(whole.Select(s => s.Id));
+        pages.Should().HaveCountGreaterThanOrEqualTo((40 + 31 + 5) / 3, "no page examines more than three of the 40 singles and 36 instances")
+            .And.Contain(p => p.Items.Length == 0 && p.HasNext, "a page of rejected items is empty and goes on");
     }
 
     [Fact]

@@ -21,6 +21,7 @@ public sealed class SchedulingOptionsConfigurationTest
             ["Scheduling:MaxQueryWindow"] = "31:12:00:00",
             ["Scheduling:DefaultPageSize"] = "25",
             ["Scheduling:MaxPageSize"] = "250",
+            ["Scheduling:MaxExaminedPerPage"] = "5000",
             ["Scheduling:MaxIdsPerList"] = "40",
             ["Scheduling:DefaultAttendancePageSize"] = "20",
             ["Scheduling:MaxAttendanceBatchSize"] = "300",
@@ -43,6 +44,7 @@ public sealed class SchedulingOptionsConfigurationTest
         options.MaxQueryWindow.Should().Be(Duration.FromDays(31) + Duration.FromHours(12));
         options.DefaultPageSize.Should().Be(25);
         options.MaxPageSize.Should().Be(250);
+        options.MaxExaminedPerPage.Should().Be(5000);
         options.MaxIdsPerList.Should().Be(40);
         options.DefaultAttendancePageSize.Should().Be(20);
         options.MaxAttendanceBatchSize.Should().Be(300);

@@ -21,6 +21,17 @@ public sealed class ValidationOnStartTest
     }
 
     [Fact]
+    public async Task A_page_examination_bound_no_larger_than_the_largest_page_fails_the_host_start()
+    {
+        using var host = Host(new() { ["Scheduling:MaxPageSize"] = "500", ["Scheduling:MaxExaminedPerPage"] = "500" });
+
+        var start = () => host.StartAsync();
+
+        (await start.Should().ThrowAsync<OptionsValidationException>()).Which.Message.Should()
+            .Be("MaxExaminedPerPage must be larger than MaxPageSize (500), so that a page whose items all match is full; it is 500. (from configuration section 'Scheduling')");
+    }
+
+    [Fact]
     public async Task A_malformed_base64_key_fails_the_host_start_naming_the_configuration_key()
     {
         using var host = Host(new() { ["Scheduling:CursorKeys:0"] = Convert.ToBase64String(new byte[32]), ["Scheduling:CursorKeys:1"] = "***" });

@@ -447,7 +447,7 @@ public sealed class SessionService
         // Overrides from the split on move to the new series, keyed by where its rule puts them: the old series'
         // shift from identity to rule start, plus the move of the split instance.
         var moveFrom = view.IdentityOf(splitAt.RecurrenceId);
-        if (!await _recurringSessions.SplitAsync(caller.TenantId, ended, endedSpan, expectedRevision, following, followingSpan, moveFrom, view.ShiftSeconds + delta, cancellationToken).ConfigureAwait(false))
+        if (!await _recurringSessions.SplitAsync(caller.TenantId, series.Id, stored => Splitting.Split(stored, expectedRevision, ended, endedSpan, following, followingSpan, moveFrom, view.ShiftSeconds + delta), cancellationToken).ConfigureAwait(false))
         {
             throw StaleRevision(series.Id);
         }

@@ -24,6 +24,9 @@ namespace Scheduling.Stores.PostgreSql;
 /// committed before it, in the same transaction as the two series.</para>
 /// <para>Window queries select candidates in SQL: series whose span <c>[first start, effective span end)</c> overlaps
 /// the window (an index on the span), and series with an instance moved into it (an index on moved starts).</para>
+/// <para>Every write of a series or its overrides gives the series row the next value of a sequence as its
+/// <see cref="RecurringSessionRecord.Version"/>, by which an unchanged series is read from memory, without parsing
+/// its bodies.</para>
 /// <para>Thread-safe. Dispose the store to close its connections when it made its own data source.</para>
 /// </remarks>
 public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IAsyncDisposable, IDisposable

@@ -12,7 +12,8 @@ namespace Scheduling.Stores.Sqlite;
 /// An <see cref="IRecurringSessionStore"/> in a SQLite file: each series and each instance override as its JSON body
 /// (<see cref="StoredJson"/>) beside the columns queries use. A window query selects series by their span and by
 /// instances moved into the window, in SQL; every write (a split included) is one transaction that also bumps the
-/// tenant's change version.
+/// tenant's change version and gives every series it touches that number as its
+/// <see cref="RecurringSessionRecord.Version"/>, by which an unchanged series is read from memory.
 /// </summary>
 /// <remarks>
 /// Thread-safe: each call uses its own pooled connection, so one instance serves a whole process, and several

@@ -24,6 +24,9 @@ namespace Scheduling.Stores.PostgreSql;
 /// committed before it, in the same transaction as the two series.</para>
 /// <para>Window queries select candidates in SQL: series whose span <c>[first start, effective span end)</c> overlaps
 /// the window (an index on the span), and series with an instance moved into it (an index on moved starts).</para>
+/// <para>Every write of a series or its overrides gives the series row the next value of a sequence as its
+/// <see cref="RecurringSessionRecord.Version"/>, by which an unchanged series is read from memory, without parsing
+/// its bodies.</para>
 /// <para>Thread-safe. Dispose the store to close its connections when it made its own data source.</para>
 /// </remarks>
 public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IAsyncDisposable, IDisposable
@@ -72,7 +75,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(reader) : null;
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadRecord(tenantId, reader) : null;
             }
         }
     }
@@ -97,7 +100,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                 }
 
                 Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
-                return _records.ReadPart(reader.GetString(4), reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
+                return _records.ReadPart(tenantId, reader.GetString(4), reader.GetInt64(5), reader.GetString(2), spanEnd, Bodies(reader.GetFieldValue<string[]>(3)));
             }
         }
     }
@@ -194,7 +197,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                     cancellationToken.ThrowIfCancellationRequested();
 
                     // The SQL selects by tick columns rounded outwards; the exact rule decides at the edges.
-                    var record = ReadRecord(reader);
+                    var record = ReadRecord(tenantId, reader);
                     if (record.CanOverlap(window))
                     {
                         yield return record;
@@ -224,14 +227,9 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                     write.Parameters.Add(Bigint("expected_revision", expectedRevision));
                 }
 
-                var length = instanceOverride.Duration is Duration duration ? Ticks.Ceiling(duration) : 0;
-                if (instanceOverride.Duration is not null)
-                {
-                    Command(batch, RecurringSessionStatements.WidenSeries, tenantId, seriesId)
-                        .Parameters.Add(Bigint("duration_ticks", length));
-                }
-
-                Bump(batch, tenantId, length);
+                Command(batch, RecurringSessionStatements.TouchSeries, tenantId, seriesId)
+                    .Parameters.Add(NullableBigint("duration_ticks", DurationTicks(instanceOverride)));
+                Bump(batch, tenantId, DurationTicks(instanceOverride) ?? 0);
                 bool seriesFound;
                 var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 await using (reader.ConfigureAwait(false))
@@ -254,65 +252,71 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     }
 
     /// <inheritdoc />
-    public async ValueTask<bool> SplitAsync(
+    /// <remarks>
+    /// Locks the series row, then reads its overrides in a statement of its own (which sees every override committed
+    /// while the lock was awaited), decides, and writes the two series, the overrides taken out and the ones put in,
+    /// in the same transaction.
+    /// </remarks>
+    public async ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endedSeries);
-        ArgumentNullException.ThrowIfNull(followingSeries);
+        ArgumentNullException.ThrowIfNull(decide);
         var connection = await _dataSource.OpenAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                // Ends the series (locking its row, so no override of it changes until the commit), starts the
-                // following one, and takes the overrides stored now from the split on: one round trip.
-                var moving = new List<InstanceOverride>();
-                NpgsqlBatchCommand ended, following;
+                var stored = await LockRecordAsync(connection, transaction, tenantId, recurringSessionId, cancellationToken).ConfigureAwait(false);
+                var change = decide(stored);
+                if (change.Write is not { } split)
+                {
+                    return change.Result;
+                }
+
+                if (stored is null)
+                {
+                    throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to split.");
+                }
+
+                var leaving = split.OverridesLeaving(stored);
+                var (ended, following) = (split.Ended, split.Following);
+                NpgsqlBatchCommand endedRow, followingRow;
                 await using (var batch = new NpgsqlBatch(connection, transaction))
                 {
-                    ended = Command(batch, RecurringSessionStatements.UpdateSeries);
-                    AddSeries(ended.Parameters, tenantId, endedSeries, endedSpanEnd);
-                    ended.Parameters.Add(Bigint("expected_revision", expectedRevision));
-                    following = Command(batch, RecurringSessionStatements.InsertSeries);
-                    AddSeries(following.Parameters, tenantId, followingSeries, followingSpanEnd);
-                    var take = Command(batch, RecurringSessionStatements.TakeOverridesFrom, tenantId, endedSeries.Id);
-                    take.Parameters.Add(Text("move_from", IdentityText.Format(moveFrom)));
+                    endedRow = Command(batch, RecurringSessionStatements.UpdateSeries);
+                    AddSeries(endedRow.Parameters, tenantId, ended.Series, ended.SpanEnd);
+                    endedRow.Parameters.Add(Bigint("expected_revision", stored.Series.Revision));
+                    followingRow = Command(batch, RecurringSessionStatements.InsertSeries);
+                    AddSeries(followingRow.Parameters, tenantId, following.Series, following.SpanEnd);
+                    await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
 
-                    var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                    await using (reader.ConfigureAwait(false))
+                if (endedRow.RecordsAffected != 1)
+                {
+                    throw new InvalidOperationException($"The recurring session '{recurringSessionId}' changed while its row was locked.");
+                }
+
+                if (followingRow.RecordsAffected != 1)
+                {
+                    throw split.FollowingIdTaken();
+                }
+
+                var moved = following.Overrides.Values.ToList();
+                await using (var batch = new NpgsqlBatch(connection, transaction))
+                {
+                    if (leaving.Length > 0)
                     {
-                        // Only the last statement returns rows.
-                        do
-                        {
-                            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                            {
-                                moving.Add(StoredJson.ReadOverride(reader.GetString(0), endedSeries.Id));
-                            }
-                        }
-                        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+                        Command(batch, RecurringSessionStatements.DeleteOverridesAt, tenantId, recurringSessionId)
+                            .Parameters.Add(TextArray("identity_starts", leaving.Select(IdentityText.Format)));
                     }
-                }
 
-                if (ended.RecordsAffected != 1 || following.RecordsAffected != 1)
-                {
-                    return false;
-                }
-
-                var moved = moving.ConvertAll(o => o with { RecurringSessionId = followingSeries.Id, IdentityStart = o.IdentityStart.PlusSeconds(keyShiftSeconds) });
-                await using (var batch = new NpgsqlBatch(connection, transaction))
-                {
                     if (moved.Count > 0)
                     {
-                        var insert = Command(batch, RecurringSessionStatements.InsertMovedOverrides, tenantId, followingSeries.Id);
+                        var insert = Command(batch, RecurringSessionStatements.InsertMovedOverrides, tenantId, following.Series.Id);
                         insert.Parameters.Add(TextArray("identity_starts", moved.Select(o => IdentityText.Format(o.IdentityStart))));
                         insert.Parameters.Add(BigintArray("revisions", moved.Select(o => o.Revision)));
                         insert.Parameters.Add(NullableBigintArray("moved_start_ticks", moved.Select(MovedStartTicks)));
@@ -322,8 +326,8 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
 
                     var recompute = Command(batch, RecurringSessionStatements.RecomputeLongestOverride);
                     recompute.Parameters.Add(Text("tenant", tenantId));
-                    recompute.Parameters.Add(TextArray("series_ids", [endedSeries.Id, followingSeries.Id]));
-                    Bump(batch, tenantId, Math.Max(Ticks.Ceiling(endedSeries.Duration), Ticks.Ceiling(followingSeries.Duration)));
+                    recompute.Parameters.Add(TextArray("series_ids", [recurringSessionId, following.Series.Id]));
+                    Bump(batch, tenantId, Math.Max(Ticks.Ceiling(ended.Series.Duration), Ticks.Ceiling(following.Series.Duration)));
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -333,7 +337,7 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                 }
 
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return true;
+                return change.Result;
             }
         }
     }
@@ -402,14 +406,9 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
                         write.Parameters.Add(Bigint("expected_revision", stored.Revision));
                     }
 
-                    var length = written.Duration is Duration duration ? Ticks.Ceiling(duration) : 0;
-                    if (written.Duration is not null && written.Duration != stored?.Duration)
-                    {
-                        Command(batch, RecurringSessionStatements.WidenSeries, tenantId, recurringSessionId)
-                            .Parameters.Add(Bigint("duration_ticks", length));
-                    }
-
-                    Bump(batch, tenantId, length);
+                    Command(batch, RecurringSessionStatements.TouchSeries, tenantId, recurringSessionId)
+                        .Parameters.Add(NullableBigint("duration_ticks", DurationTicks(written)));
+                    Bump(batch, tenantId, DurationTicks(written) ?? 0);
                     await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                     if (write.RecordsAffected != 1)
                     {
@@ -441,11 +440,54 @@ public sealed class PostgreSqlRecurringSessionStore : IRecurringSessionStore, IA
     /// <summary>Closes the store's connections if it made its own data source.</summary>
     public void Dispose() => _dataSource.Dispose();
 
-    /// <summary>A record from a row of (span end ticks, span end nanoseconds, series body, override bodies, series id).</summary>
-    private RecurringSessionRecord ReadRecord(NpgsqlDataReader reader)
+    /// <summary>
+    /// A record from a row of (span end ticks, span end nanoseconds, series body, override bodies, series id, version):
+    /// the one remembered for the series at that version, without reading the bodies, or one read anew.
+    /// </summary>
+    private RecurringSessionRecord ReadRecord(string tenantId, NpgsqlDataReader reader)
     {
+        var (id, version) = (reader.GetString(4), reader.GetInt64(5));
+        if (_records.Find(tenantId, id, version) is { } known)
+        {
+            return known;
+        }
+
         Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
-        return _records.Read(reader.GetString(4), reader.GetString(2), spanEnd, reader.GetFieldValue<string[]>(3));
+        return _records.Read(tenantId, id, version, reader.GetString(2), spanEnd, Bodies(reader.GetFieldValue<string[]>(3)));
+    }
+
+    private static (string Body, string? IdentityStart)[] Bodies(string[] bodies) => Array.ConvertAll(bodies, body => (body, (string?)null));
+
+    /// <summary>
+    /// Locks a series row (as every change to its overrides does first) and reads the whole record: the row, then
+    /// its overrides in a statement of their own, so they include every one committed while the lock was awaited.
+    /// Null when there is no such series.
+    /// </summary>
+    private async ValueTask<RecurringSessionRecord?> LockRecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string tenantId, string id, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        Command(batch, RecurringSessionStatements.LockRecord, tenantId, id);
+        Command(batch, RecurringSessionStatements.OverridesOf, tenantId, id);
+        var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            Instant? spanEnd = reader.IsDBNull(0) ? null : Ticks.ToInstant(reader.GetInt64(0), reader.GetInt16(1));
+            var (body, version) = (reader.GetString(2), reader.GetInt64(5));
+            var known = _records.Find(tenantId, id, version);
+            var overrides = new List<(string Body, string? IdentityStart)>();
+            await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+            while (known is null && await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                overrides.Add((reader.GetString(0), reader.GetString(1)));
+            }
+
+            return known ?? _records.Read(tenantId, id, version, body, spanEnd, overrides);
+        }
     }
 
     private static NpgsqlCommand OverlappingQuery(NpgsqlConnection connection, string tenantId, SessionCandidateFilter filter, Instant from, Instant to)

@@ -5,7 +5,7 @@ internal static class RecurringSessionSql
 {
     /// <summary>A series with its overrides: one row per override (or one with a NULL override), by identity start.</summary>
     public const string Find = """
-        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos, r.version
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant AND r.id = @id
@@ -14,7 +14,7 @@ internal static class RecurringSessionSql
 
     /// <summary>A series with the override of one instance, if it has one: one row.</summary>
     public const string FindWithOverride = """
-        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos, r.version
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o
             ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id AND o.identity_start = @identity_start
@@ -32,10 +32,10 @@ internal static class RecurringSessionSql
     public const string Insert = """
         INSERT INTO recurring_sessions (
             tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end_ticks, span_end_nanos,
-            duration_ticks, longest_override_ticks, effective_span_end_ticks, revision, body)
+            duration_ticks, longest_override_ticks, effective_span_end_ticks, revision, version, body)
         VALUES (
             @tenant, @id, @schedule_id, @schedule_owner_id, @type, @first_start_ticks, @span_end_ticks, @span_end_nanos,
-            @duration_ticks, NULL, @span_end_ticks + (@span_end_nanos > 0), @revision, @body)
+            @duration_ticks, NULL, @span_end_ticks + (@span_end_nanos > 0), @revision, @version, @body)
         ON CONFLICT (tenant_id, id) DO NOTHING;
         """;
 
@@ -47,8 +47,13 @@ internal static class RecurringSessionSql
             duration_ticks = @duration_ticks,
             effective_span_end_ticks = @span_end_ticks + (@span_end_nanos > 0)
                 + max(coalesce(longest_override_ticks - @duration_ticks + 1, 0), 0),
-            revision = @revision, body = @body
+            revision = @revision, version = @version, body = @body
         WHERE tenant_id = @tenant AND id = @id AND revision = @expected_revision;
+        """;
+
+    /// <summary>Gives a series the version of a write to one of its overrides.</summary>
+    public const string Touch = """
+        UPDATE recurring_sessions SET version = @version WHERE tenant_id = @tenant AND id = @id;
         """;
 
     /// <summary>
@@ -86,7 +91,7 @@ internal static class RecurringSessionSql
     /// outwards; the store applies the exact rule to each record.
     /// </summary>
     public const string FindOverlapping = """
-        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos
+        SELECT r.id, r.span_end_ticks, r.body, o.body, r.revision, o.identity_start, o.revision, r.span_end_nanos, r.version
         FROM recurring_sessions AS r
         LEFT JOIN instance_overrides AS o ON o.tenant_id = r.tenant_id AND o.recurring_session_id = r.id
         WHERE r.tenant_id = @tenant
@@ -134,16 +139,10 @@ internal static class RecurringSessionSql
           AND revision = @expected_revision;
         """;
 
-    /// <summary>The overrides a split moves: a range of the primary key, identity starts at or after <c>@move_from</c>.</summary>
-    public const string OverridesFrom = """
-        SELECT body, identity_start FROM instance_overrides
-        WHERE tenant_id = @tenant AND recurring_session_id = @id AND identity_start >= @move_from
-        ORDER BY identity_start;
-        """;
-
-    public const string DeleteOverridesFrom = """
+    /// <summary>Deletes the overrides a split takes from the ended series: the identity starts in the JSON array <c>@identity_starts</c>.</summary>
+    public const string DeleteOverridesAt = """
         DELETE FROM instance_overrides
-        WHERE tenant_id = @tenant AND recurring_session_id = @id AND identity_start >= @move_from;
+        WHERE tenant_id = @tenant AND recurring_session_id = @id AND identity_start IN (SELECT value FROM json_each(@identity_starts));
         """;
 
     public const string InsertMovedOverride = """

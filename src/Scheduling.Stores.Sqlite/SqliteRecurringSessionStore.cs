@@ -12,7 +12,8 @@ namespace Scheduling.Stores.Sqlite;
 /// An <see cref="IRecurringSessionStore"/> in a SQLite file: each series and each instance override as its JSON body
 /// (<see cref="StoredJson"/>) beside the columns queries use. A window query selects series by their span and by
 /// instances moved into the window, in SQL; every write (a split included) is one transaction that also bumps the
-/// tenant's change version.
+/// tenant's change version and gives every series it touches that number as its
+/// <see cref="RecurringSessionRecord.Version"/>, by which an unchanged series is read from memory.
 /// </summary>
 /// <remarks>
 /// Thread-safe: each call uses its own pooled connection, so one instance serves a whole process, and several
@@ -85,13 +86,10 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                if (!await InsertSeriesAsync(connection, transaction, tenantId, series, spanEnd, cancellationToken).ConfigureAwait(false))
-                {
-                    return (false, false);
-                }
-
-                await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
-                return (true, true);
+                var version = await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
+                return await InsertSeriesAsync(connection, transaction, tenantId, series, spanEnd, version, cancellationToken).ConfigureAwait(false)
+                    ? (true, true)
+                    : (false, false);
             },
             cancellationToken);
     }
@@ -103,18 +101,15 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                long longest = 0;
+                var version = await BumpAsync(connection, transaction, tenantId, series.Count == 0 ? 0 : series.Max(s => LongestTicks(s.Series.Duration)), cancellationToken).ConfigureAwait(false);
                 foreach (var (one, spanEnd) in series)
                 {
-                    if (!await InsertSeriesAsync(connection, transaction, tenantId, one, spanEnd, cancellationToken).ConfigureAwait(false))
+                    if (!await InsertSeriesAsync(connection, transaction, tenantId, one, spanEnd, version, cancellationToken).ConfigureAwait(false))
                     {
                         return (false, false);
                     }
-
-                    longest = Math.Max(longest, LongestTicks(one.Duration));
                 }
 
-                await BumpAsync(connection, transaction, tenantId, longest, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
@@ -127,13 +122,10 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                if (!await ReplaceSeriesAsync(connection, transaction, tenantId, series, spanEnd, expectedRevision, cancellationToken).ConfigureAwait(false))
-                {
-                    return (false, false);
-                }
-
-                await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
-                return (true, true);
+                var version = await BumpAsync(connection, transaction, tenantId, LongestTicks(series.Duration), cancellationToken).ConfigureAwait(false);
+                return await ReplaceSeriesAsync(connection, transaction, tenantId, series, spanEnd, expectedRevision, version, cancellationToken).ConfigureAwait(false)
+                    ? (true, true)
+                    : (false, false);
             },
             cancellationToken);
     }
@@ -185,72 +177,80 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                 }
 
                 await RefreshSpanAsync(connection, transaction, tenantId, instanceOverride.RecurringSessionId, cancellationToken).ConfigureAwait(false);
-                await BumpAsync(connection, transaction, tenantId, instanceOverride.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                var version = await BumpAsync(connection, transaction, tenantId, instanceOverride.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                await TouchAsync(connection, transaction, tenantId, instanceOverride.RecurringSessionId, version, cancellationToken).ConfigureAwait(false);
                 return (true, true);
             },
             cancellationToken);
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> SplitAsync(
+    /// <remarks>
+    /// Reads the series and every override under the write lock taken by <c>BEGIN IMMEDIATE</c>, so no other write
+    /// interleaves between what the decision sees and what is written.
+    /// </remarks>
+    public ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(endedSeries);
-        ArgumentNullException.ThrowIfNull(followingSeries);
+        ArgumentNullException.ThrowIfNull(decide);
         return _database.WriteAsync(
             async (connection, transaction) =>
             {
-                if (!await ReplaceSeriesAsync(connection, transaction, tenantId, endedSeries, endedSpanEnd, expectedRevision, cancellationToken).ConfigureAwait(false)
-                    || !await InsertSeriesAsync(connection, transaction, tenantId, followingSeries, followingSpanEnd, cancellationToken).ConfigureAwait(false))
+                RecurringSessionRecord? stored = null;
+                await using (var find = connection.Command(RecurringSessionSql.Find, transaction).With("@tenant", tenantId).With("@id", recurringSessionId))
+                await using (var reader = await find.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    return (false, false);
-                }
-
-                // What is stored now, under the write lock, moves: a booking made while the caller computed the split
-                // is in this range too.
-                var moving = new List<InstanceOverride>();
-                await using (var read = connection.Command(RecurringSessionSql.OverridesFrom, transaction)
-                    .With("@tenant", tenantId)
-                    .With("@id", endedSeries.Id)
-                    .With("@move_from", ColumnValues.Key(moveFrom)))
-                await using (var reader = await read.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    await foreach (var record in ReadRecords(tenantId, reader, whole: true, cancellationToken).ConfigureAwait(false))
                     {
-                        moving.Add(StoredJson.ReadOverride(reader.GetString(0), endedSeries.Id, reader.GetString(1)));
+                        stored = record;
                     }
                 }
 
-                if (moving.Count > 0)
+                var change = decide(stored);
+                if (change.Write is not { } split)
                 {
-                    await using (var delete = connection.Command(RecurringSessionSql.DeleteOverridesFrom, transaction)
+                    return (false, change.Result);
+                }
+
+                if (stored is null)
+                {
+                    throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to split.");
+                }
+
+                var leaving = split.OverridesLeaving(stored);
+                var (ended, following) = (split.Ended, split.Following);
+                var version = await BumpAsync(connection, transaction, tenantId, Math.Max(LongestTicks(ended.Series.Duration), LongestTicks(following.Series.Duration)), cancellationToken).ConfigureAwait(false);
+                if (!await ReplaceSeriesAsync(connection, transaction, tenantId, ended.Series, ended.SpanEnd, stored.Series.Revision, version, cancellationToken).ConfigureAwait(false))
+                {
+                    throw new InvalidOperationException($"The recurring session '{recurringSessionId}' changed while it was locked.");
+                }
+
+                if (!await InsertSeriesAsync(connection, transaction, tenantId, following.Series, following.SpanEnd, version, cancellationToken).ConfigureAwait(false))
+                {
+                    throw split.FollowingIdTaken();
+                }
+
+                if (leaving.Length > 0)
+                {
+                    await using var delete = connection.Command(RecurringSessionSql.DeleteOverridesAt, transaction)
                         .With("@tenant", tenantId)
-                        .With("@id", endedSeries.Id)
-                        .With("@move_from", ColumnValues.Key(moveFrom)))
-                    {
-                        await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
-
-                    foreach (var instanceOverride in moving)
-                    {
-                        var moved = instanceOverride with { RecurringSessionId = followingSeries.Id, IdentityStart = instanceOverride.IdentityStart.PlusSeconds(keyShiftSeconds) };
-                        await using var insert = connection.Command(RecurringSessionSql.InsertMovedOverride, transaction).WithOverride(tenantId, moved);
-                        await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                        .With("@id", recurringSessionId)
+                        .With("@identity_starts", ColumnValues.JsonSet([.. leaving.Select(ColumnValues.Key)]));
+                    await delete.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
-                await RefreshSpanAsync(connection, transaction, tenantId, endedSeries.Id, cancellationToken).ConfigureAwait(false);
-                await RefreshSpanAsync(connection, transaction, tenantId, followingSeries.Id, cancellationToken).ConfigureAwait(false);
-                await BumpAsync(connection, transaction, tenantId, Math.Max(LongestTicks(endedSeries.Duration), LongestTicks(followingSeries.Duration)), cancellationToken).ConfigureAwait(false);
-                return (true, true);
+                foreach (var moved in following.Overrides.Values)
+                {
+                    await using var insert = connection.Command(RecurringSessionSql.InsertMovedOverride, transaction).WithOverride(tenantId, moved);
+                    await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                await RefreshSpanAsync(connection, transaction, tenantId, recurringSessionId, cancellationToken).ConfigureAwait(false);
+                await RefreshSpanAsync(connection, transaction, tenantId, following.Series.Id, cancellationToken).ConfigureAwait(false);
+                return (true, change.Result);
             },
             cancellationToken);
     }
@@ -308,7 +308,8 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
                     await RefreshSpanAsync(connection, transaction, tenantId, recurringSessionId, cancellationToken).ConfigureAwait(false);
                 }
 
-                await BumpAsync(connection, transaction, tenantId, written.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                var version = await BumpAsync(connection, transaction, tenantId, written.Duration is Duration own ? LongestTicks(own) : 0, cancellationToken).ConfigureAwait(false);
+                await TouchAsync(connection, transaction, tenantId, recurringSessionId, version, cancellationToken).ConfigureAwait(false);
                 return (true, change.Result);
             },
             cancellationToken);
@@ -321,12 +322,27 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     /// <summary>How far before a window a moved instance of this length can start and still reach into it, in ticks.</summary>
     private static long LongestTicks(Duration duration) => Ticks.Ceiling(duration);
 
-    private static ValueTask BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, long longestTicks, CancellationToken cancellationToken) =>
-        SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.RecurringSessions, longestTicks, cancellationToken);
-
-    private static async ValueTask<bool> InsertSeriesAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, RecurringSession series, Instant? spanEnd, CancellationToken cancellationToken)
+    /// <summary>
+    /// Bumps the tenant's change version and returns it: the version of every record the write touches. The change
+    /// version never goes back, so a series id in the tenant never gets a version twice.
+    /// </summary>
+    private static async ValueTask<long> BumpAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, long longestTicks, CancellationToken cancellationToken)
     {
-        await using var command = connection.Command(RecurringSessionSql.Insert, transaction).WithSeries(tenantId, series, spanEnd);
+        await SqliteDatabase.BumpAsync(connection, transaction, tenantId, ChangeTableSql.RecurringSessions, longestTicks, cancellationToken).ConfigureAwait(false);
+        await using var command = connection.Command(ChangeTableSql.RecurringSessions.Version, transaction).With("@tenant", tenantId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
+    /// <summary>Gives a series the version of a write to one of its overrides.</summary>
+    private static async ValueTask TouchAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, string id, long version, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.Touch, transaction).With("@tenant", tenantId).With("@id", id).With("@version", version);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<bool> InsertSeriesAsync(SqliteConnection connection, SqliteTransaction transaction, string tenantId, RecurringSession series, Instant? spanEnd, long version, CancellationToken cancellationToken)
+    {
+        await using var command = connection.Command(RecurringSessionSql.Insert, transaction).WithSeries(tenantId, series, spanEnd).With("@version", version);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -337,11 +353,13 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
         RecurringSession series,
         Instant? spanEnd,
         long expectedRevision,
+        long version,
         CancellationToken cancellationToken)
     {
         await using var command = connection.Command(RecurringSessionSql.Replace, transaction)
             .WithSeries(tenantId, series, spanEnd)
-            .With("@expected_revision", expectedRevision);
+            .With("@expected_revision", expectedRevision)
+            .With("@version", version);
         return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
     }
 
@@ -373,52 +391,54 @@ public sealed class SqliteRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <summary>
-    /// Reads rows of (series id, span end, series body, override body or NULL, series revision, identity start,
-    /// override revision), grouped by series, into records. A body is read and parsed only when its row changed since
-    /// it was last read (the cache is keyed by tenant, id and revision), and a record whose parts are unchanged comes
-    /// back as the same object. Rows that hold only some overrides of their series (<paramref name="whole"/> false)
-    /// make a record of their own, so the record queries share is left as it is.
+    /// Reads rows of (series id, span end ticks, series body, override body or NULL, series revision, identity start,
+    /// override revision, span end nanoseconds, record version), grouped by series, into records. A series whose
+    /// version is remembered comes back as the record remembered, without reading its bodies (see
+    /// <see cref="StoredRecordCache"/>). Rows that hold only some overrides of their series (<paramref name="whole"/>
+    /// false) make a record of their own, of version 0, so the record queries share is left as it is.
     /// </summary>
     private async IAsyncEnumerable<RecurringSessionRecord> ReadRecords(string tenantId, SqliteDataReader reader, bool whole, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? id = null;
-        RecurringSession? series = null;
+        string? seriesBody = null;
+        long version = 0;
         Instant? spanEnd = null;
-        var overrides = new List<InstanceOverride>();
+        RecurringSessionRecord? known = null;
+        var overrides = new List<(string Body, string? IdentityStart)>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             var rowId = reader.GetString(0);
             if (rowId != id)
             {
-                if (series is not null)
+                if (id is not null)
                 {
-                    yield return Record(series, spanEnd, overrides, whole);
+                    yield return known ?? Record(tenantId, id, version, seriesBody!, spanEnd, overrides, whole);
                     overrides.Clear();
                 }
 
                 id = rowId;
+                version = reader.GetInt64(8);
                 spanEnd = reader.IsDBNull(1) ? null : Ticks.ToInstant(reader.GetInt64(1), (short)reader.GetInt64(7));
-                series = _records.Series(rowId, string.Join('\n', tenantId, rowId, reader.GetInt64(4)), () => reader.GetString(2));
+                known = whole ? _records.Find(tenantId, rowId, version) : null;
+                seriesBody = known is null ? reader.GetString(2) : null;
             }
 
-            if (!reader.IsDBNull(3))
+            if (known is null && !reader.IsDBNull(3))
             {
-                var identityStart = reader.GetString(5);
-                var key = string.Join('\n', tenantId, rowId, identityStart, reader.GetInt64(6));
-                overrides.Add(_records.Override(rowId, identityStart, key, () => reader.GetString(3)));
+                overrides.Add((reader.GetString(3), reader.GetString(5)));
             }
         }
 
-        if (series is not null)
+        if (id is not null)
         {
-            yield return Record(series, spanEnd, overrides, whole);
+            yield return known ?? Record(tenantId, id, version, seriesBody!, spanEnd, overrides, whole);
         }
     }
 
-    private RecurringSessionRecord Record(RecurringSession series, Instant? spanEnd, List<InstanceOverride> overrides, bool whole) =>
+    private RecurringSessionRecord Record(string tenantId, string id, long version, string seriesBody, Instant? spanEnd, List<(string Body, string? IdentityStart)> overrides, bool whole) =>
         whole
-            ? _records.Assemble(series, spanEnd, overrides)
-            : new RecurringSessionRecord(series, spanEnd, overrides.ToImmutableDictionary(o => o.IdentityStart));
+            ? _records.Read(tenantId, id, version, seriesBody, spanEnd, overrides)
+            : _records.ReadPart(tenantId, id, version, seriesBody, spanEnd, overrides);
 
     private async IAsyncEnumerable<RecurringSessionRecord> FindOverlapping(
         string tenantId,

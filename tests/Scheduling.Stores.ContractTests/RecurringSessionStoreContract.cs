@@ -9,7 +9,7 @@ namespace Scheduling.Stores.ContractTests;
 /// What every <see cref="IRecurringSessionStore"/> must do, whatever it persists to. A store's test project derives
 /// from this class and says how to make an empty store; every test then runs against it.
 /// </summary>
-public abstract class RecurringSessionStoreContract : IAsyncLifetime
+public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
 {
     protected const string TenantA = "tenant-a";
     protected const string TenantB = "tenant-b";

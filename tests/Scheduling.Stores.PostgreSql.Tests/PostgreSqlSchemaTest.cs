@@ -80,6 +80,58 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_schema_at_version_3_gives_every_series_a_version_of_its_own_and_keeps_every_row()
+    {
+        // A schema as version 3 left it, with two series and an override written as the stores wrote them then.
+        var dialect = PostgreSqlMigrationDialect.Instance;
+        await _schema.ExecuteScalarAsync(dialect.CreateHistorySql);
+        foreach (var name in new[] { "0001_sessions", "0002_attendance", "0003_cursor_keys" })
+        {
+            await _schema.ExecuteScalarAsync(EmbeddedScript(name));
+            await _schema.ExecuteScalarAsync(dialect.RecordSql, ("version", int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture)), ("name", name));
+        }
+
+        var (r1, r2) = (Samples.Series("r1"), Samples.Series("r2") with { Title = "second" });
+        var own = Samples.Override("r1", Samples.Week(1));
+        foreach (var series in new[] { r1, r2 })
+        {
+            await _schema.ExecuteScalarAsync(
+                """
+                INSERT INTO recurring_sessions (tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, duration_ticks, span_end_ticks, span_end_nanos, revision, body)
+                VALUES (@tenant, @id, 'schedule-1', 'owner-1', 0, @first, 36000000000, NULL, 0, 1, @body)
+                """,
+                ("tenant", Samples.Tenant),
+                ("id", series.Id),
+                ("first", series.FirstStart.ToUnixTimeTicks()),
+                ("body", Serialization.StoredJson.Write(series)));
+        }
+
+        await _schema.ExecuteScalarAsync(
+            "INSERT INTO instance_overrides (tenant_id, recurring_session_id, identity_start, revision, body) VALUES (@tenant, 'r1', @key, 1, @body)",
+            ("tenant", Samples.Tenant),
+            ("key", NodaTime.Text.LocalDateTimePattern.ExtendedIso.Format(own.IdentityStart)),
+            ("body", Serialization.StoredJson.Write(own)));
+
+        var applied = await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString);
+
+        applied.Should().Equal(Enumerable.Range(4, PostgreSqlSchema.LatestVersion - 3));
+        await using var store = new PostgreSqlRecurringSessionStore(_schema.ConnectionString);
+        var (first, second) = ((await store.FindAsync(Samples.Tenant, "r1", None))!, (await store.FindAsync(Samples.Tenant, "r2", None))!);
+        Serialization.StoredJson.Write(first.Series).Should().Be(Serialization.StoredJson.Write(r1));
+        first.Overrides.Values.Select(o => Serialization.StoredJson.Write(o)).Should().Equal(Serialization.StoredJson.Write(own));
+        Serialization.StoredJson.Write(second.Series).Should().Be(Serialization.StoredJson.Write(r2));
+        new[] { first.Version, second.Version }.Should().OnlyHaveUniqueItems().And.NotContain(0);
+
+        // Later writes take versions no row had.
+        await store.InsertAsync(Samples.Tenant, Samples.Series("r3"), null, None);
+        await store.SaveOverrideAsync(Samples.Tenant, Samples.Override("r2", Samples.Week(2)), 0, None);
+        var third = (await store.FindAsync(Samples.Tenant, "r3", None))!.Version;
+        var rewritten = (await store.FindAsync(Samples.Tenant, "r2", None))!.Version;
+        new[] { first.Version, second.Version, third, rewritten }.Should().OnlyHaveUniqueItems();
+        (await store.FindAsync(Samples.Tenant, "r1", None))!.Version.Should().Be(first.Version);
+    }
+
+    [Fact]
     public async Task Tenant_leads_every_primary_key_foreign_key_and_index()
     {
         await PostgreSqlSchema.MigrateAsync(_schema.ConnectionString);
@@ -143,5 +195,12 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
         }
 
         return lines;
+    }
+
+    private static string EmbeddedScript(string name)
+    {
+        using var stream = typeof(PostgreSqlSchema).Assembly.GetManifestResourceStream($"Scheduling.Stores.PostgreSql.Migrations.{name}.sql")!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 }

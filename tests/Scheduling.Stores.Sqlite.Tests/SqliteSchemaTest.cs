@@ -130,6 +130,63 @@ public sealed class SqliteSchemaTest : IDisposable
     }
 
     [Fact]
+    public async Task A_file_at_version_4_gives_every_series_a_version_and_keeps_every_row()
+    {
+        // What the stores write today, into a file at the latest version: two series, one with an override.
+        using var latest = new TemporaryDatabase();
+        var storesNow = Stores(latest.ConnectionString);
+        await storesNow.Series.InsertAsync("tenant-a", Examples.Series("r1", "FREQ=WEEKLY;COUNT=10"), Time.Utc(2025, 6, 30, 10), None);
+        await storesNow.Series.InsertAsync("tenant-a", Examples.Series("r2", "FREQ=DAILY"), null, None);
+        (await storesNow.Series.SaveOverrideAsync("tenant-a", Examples.Override("r1", Time.Local(2025, 3, 10, 9)) with { Revision = 1 }, 0, None)).Should().BeTrue();
+
+        // The same rows in a file at version 4, which had no version column.
+        using (var connection = _database.Open())
+        {
+            Execute(connection, SchemaSql.CreateMigrationsTable);
+            foreach (var (version, script) in new[] { (1, "0001_sessions.sql"), (2, "0002_attendance.sql"), (3, "0003_cursor_keys.sql"), (4, "0004_shared_names_and_units.sql") })
+            {
+                Execute(connection, EmbeddedScript(script));
+                using var record = connection.CreateCommand();
+                record.CommandText = SchemaSql.RecordVersion;
+                record.Parameters.AddWithValue("@version", version);
+                record.ExecuteNonQuery();
+            }
+
+            Execute(connection, $"""
+                ATTACH DATABASE '{latest.FilePath}' AS now;
+                INSERT INTO recurring_sessions (tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end_ticks,
+                    span_end_nanos, duration_ticks, longest_override_ticks, effective_span_end_ticks, revision, body)
+                SELECT tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, span_end_ticks,
+                    span_end_nanos, duration_ticks, longest_override_ticks, effective_span_end_ticks, revision, body
+                FROM now.recurring_sessions;
+                INSERT INTO instance_overrides SELECT * FROM now.instance_overrides;
+                INSERT INTO recurring_session_changes SELECT * FROM now.recurring_session_changes;
+                DETACH DATABASE now;
+                """);
+        }
+
+        var applied = await SqliteSchema.MigrateAsync(_database.ConnectionString, None);
+
+        applied.Should().Equal(Enumerable.Range(5, SqliteSchema.LatestVersion - 4));
+        var migrated = Stores(_database.ConnectionString).Series;
+        var changeVersion = (await migrated.GetChangeVersionAsync("tenant-a", None))!.Value;
+        foreach (var id in new[] { "r1", "r2" })
+        {
+            var record = await migrated.FindAsync("tenant-a", id, None);
+            var now = await storesNow.Series.FindAsync("tenant-a", id, None);
+            record!.Series.Should().Be(now!.Series);
+            record.SpanEnd.Should().Be(now.SpanEnd);
+            record.Overrides.Values.Should().Equal(now.Overrides.Values);
+            record.Version.Should().Be(changeVersion, "a row written before versions takes the tenant's change version");
+        }
+
+        // The next write of a series or its override gives it a version no row had.
+        (await migrated.SaveOverrideAsync("tenant-a", Examples.Override("r2", Time.Local(2025, 3, 11, 9)) with { Revision = 1 }, 0, None)).Should().BeTrue();
+        (await migrated.FindAsync("tenant-a", "r2", None))!.Version.Should().BeGreaterThan(changeVersion);
+        (await migrated.FindAsync("tenant-a", "r1", None))!.Version.Should().Be(changeVersion);
+    }
+
+    [Fact]
     public async Task Migrated_file_uses_write_ahead_logging()
     {
         await SqliteSchema.MigrateAsync(_database.ConnectionString, None);

@@ -4,10 +4,13 @@ namespace Scheduling.Stores.PostgreSql.Sql;
 /// The SQL of <see cref="PostgreSqlRecurringSessionStore"/>, PostgreSQL dialect.
 /// </summary>
 /// <remarks>
-/// Locks are taken in one order everywhere: the series row, then its override rows, then the tenant's
+/// <para>Every write of a series row, or of one of its overrides, gives the row the next value of the sequence
+/// <c>recurring_session_versions</c> as its version (<see cref="RecurringSessionRecord.Version"/>): unique in the
+/// schema, and taken without a lock, so hosts never wait on each other for it.</para>
+/// <para>Locks are taken in one order everywhere: the series row, then its override rows, then the tenant's
 /// <c>recurring_session_changes</c> row, last. Every change to a series' overrides first locks the series row
-/// (<see cref="LockSeries"/>), so a split, which updates that row, sees every override committed before it and none
-/// is written into the old series while it moves them.
+/// (<see cref="LockSeries"/>, <see cref="LockRecord"/>), so a split, which reads every override after locking that
+/// row, sees every override committed before it and none is written into the old series while it moves them.</para>
 /// </remarks>
 internal static class RecurringSessionStatements
 {
@@ -17,7 +20,7 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides, s.id
+            ORDER BY o.identity_start) AS overrides, s.id, s.version
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant AND s.id = @id
         """;
@@ -27,7 +30,7 @@ internal static class RecurringSessionStatements
         """
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
-            WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id AND o.identity_start = @identity_start) AS overrides, s.id
+            WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id AND o.identity_start = @identity_start) AS overrides, s.id, s.version
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant AND s.id = @id
         """;
@@ -71,7 +74,7 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides, s.id
+            ORDER BY o.identity_start) AS overrides, s.id, s.version
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant
           AND COALESCE(s.effective_span_end_ticks, 9223372036854775807) > @from_ticks
@@ -80,7 +83,7 @@ internal static class RecurringSessionStatements
         SELECT s.span_end_ticks, s.span_end_nanos, s.body, ARRAY(
             SELECT o.body FROM instance_overrides o
             WHERE o.tenant_id = s.tenant_id AND o.recurring_session_id = s.id
-            ORDER BY o.identity_start) AS overrides, s.id
+            ORDER BY o.identity_start) AS overrides, s.id, s.version
         FROM recurring_sessions s
         WHERE s.tenant_id = @tenant
           AND s.id IN (
@@ -132,13 +135,32 @@ internal static class RecurringSessionStatements
           AND revision = @expected_revision
         """;
 
-    /// <summary>Widens the series' effective span for an override longer than any before.</summary>
-    public const string WidenSeries =
+    /// <summary>
+    /// Gives a series locked by <see cref="LockSeries"/> a new version for a write to one of its overrides, and widens
+    /// its effective span for an override longer than any before (<c>@duration_ticks</c>, NULL when the override has
+    /// no length of its own; GREATEST skips NULLs).
+    /// </summary>
+    public const string TouchSeries =
         """
         UPDATE recurring_sessions
-        SET longest_override_ticks = @duration_ticks
+        SET version = nextval('recurring_session_versions'),
+            longest_override_ticks = GREATEST(longest_override_ticks, @duration_ticks)
         WHERE tenant_id = @tenant AND id = @series_id
-          AND (longest_override_ticks IS NULL OR longest_override_ticks < @duration_ticks)
+        """;
+
+    /// <summary>Locks a series row until the transaction ends, and reads it whole but for its overrides (see <see cref="OverridesOf"/>).</summary>
+    public const string LockRecord =
+        """
+        SELECT span_end_ticks, span_end_nanos, body, revision, id, version FROM recurring_sessions
+        WHERE tenant_id = @tenant AND id = @series_id FOR NO KEY UPDATE
+        """;
+
+    /// <summary>Every override of a series, read after <see cref="LockRecord"/> in a statement of its own, as <see cref="FindOverride"/> is.</summary>
+    public const string OverridesOf =
+        """
+        SELECT body, identity_start FROM instance_overrides
+        WHERE tenant_id = @tenant AND recurring_session_id = @series_id
+        ORDER BY identity_start
         """;
 
     /// <summary>The ended series of a split, if its stored revision is the one expected.</summary>
@@ -147,12 +169,11 @@ internal static class RecurringSessionStatements
     /// <summary>The following series of a split, unless its id is taken.</summary>
     public const string InsertSeries = InsertRow + "\nON CONFLICT (tenant_id, id) DO NOTHING";
 
-    /// <summary>Takes the overrides a split moves out of the ended series, returning their bodies.</summary>
-    public const string TakeOverridesFrom =
+    /// <summary>Deletes the overrides a split takes from the ended series: those at <c>@identity_starts</c>.</summary>
+    public const string DeleteOverridesAt =
         """
         DELETE FROM instance_overrides
-        WHERE tenant_id = @tenant AND recurring_session_id = @series_id AND identity_start >= @move_from
-        RETURNING body
+        WHERE tenant_id = @tenant AND recurring_session_id = @series_id AND identity_start = ANY(@identity_starts)
         """;
 
     /// <summary>Puts the moved overrides, keyed anew, under the following series.</summary>
@@ -187,9 +208,9 @@ internal static class RecurringSessionStatements
     private const string InsertRow =
         """
             INSERT INTO recurring_sessions (tenant_id, id, schedule_id, schedule_owner_id, type, first_start_ticks, duration_ticks,
-                                            span_end_ticks, span_end_nanos, revision, body)
+                                            span_end_ticks, span_end_nanos, revision, version, body)
             VALUES (@tenant, @id, @schedule_id, @schedule_owner_id, @type, @first_start_ticks, @duration_ticks,
-                    @span_end_ticks, @span_end_nanos, @revision, @body)
+                    @span_end_ticks, @span_end_nanos, @revision, nextval('recurring_session_versions'), @body)
         """;
 
     private const string UpdateRow =
@@ -197,7 +218,8 @@ internal static class RecurringSessionStatements
             UPDATE recurring_sessions
             SET schedule_id = @schedule_id, schedule_owner_id = @schedule_owner_id, type = @type,
                 first_start_ticks = @first_start_ticks, duration_ticks = @duration_ticks,
-                span_end_ticks = @span_end_ticks, span_end_nanos = @span_end_nanos, revision = @revision, body = @body
+                span_end_ticks = @span_end_ticks, span_end_nanos = @span_end_nanos, revision = @revision,
+                version = nextval('recurring_session_versions'), body = @body
             WHERE tenant_id = @tenant AND id = @id AND revision = @expected_revision
         """;
 

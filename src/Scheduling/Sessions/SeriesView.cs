@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using NodaTime;
 using Scheduling.Recurrence;
 using Scheduling.Stores;
@@ -7,13 +6,11 @@ using Scheduling.Stores;
 namespace Scheduling.Sessions;
 
 /// <summary>
-/// A stored series made ready for expansion: its <see cref="RecurrenceSet"/> built once and cached for as long as the
-/// stored record lives, the shift between identity starts and rule starts, and the instance views.
+/// A stored series made ready for expansion: its <see cref="RecurrenceSet"/> built once per record version and cached
+/// (<see cref="SeriesViewCache"/>), the shift between identity starts and rule starts, and the instance views.
 /// </summary>
 internal sealed class SeriesView
 {
-    private static readonly ConditionalWeakTable<RecurringSessionRecord, SeriesView> Cache = new();
-
     private volatile Upcoming? _upcoming;
 
     private SeriesView(RecurringSessionRecord record)
@@ -42,9 +39,9 @@ internal sealed class SeriesView
     /// <summary>The longest an instance of this series lasts, overrides included.</summary>
     public Duration LongestDuration { get; }
 
-    /// <summary>The view of a stored record, built once per record object.</summary>
+    /// <summary>The view of a stored record, built once per series id and record version (see <see cref="SeriesViewCache"/>).</summary>
     /// <exception cref="SchedulingException"><see cref="SchedulingErrorCode.UnreadableRecord"/>: the engine refuses the stored start, zone and rule.</exception>
-    public static SeriesView Of(RecurringSessionRecord record) => Cache.GetValue(record, r => new SeriesView(r));
+    public static SeriesView Of(RecurringSessionRecord record) => SeriesViewCache.Of(record, static r => new SeriesView(r));
 
     /// <summary>
     /// The series' first occurrence starting in <c>[lower, upper)</c> whose instance was not moved to its own time.

@@ -25,7 +25,7 @@ public sealed class SessionService
     private readonly SessionTargets _targets;
     private readonly SessionCreation _creation;
     private readonly SeriesEdits _seriesEdits;
-    private readonly SeriesSplit _split;
+    private readonly ThisAndFollowing _split;
     private readonly SessionDeletion _deletion;
     private readonly SessionBookings _bookings;
     private readonly SessionQueries _queries;
@@ -58,7 +58,7 @@ public sealed class SessionService
         _targets = new SessionTargets(sessions, recurringSessions);
         _creation = new SessionCreation(sessions, recurringSessions, _clock, _options);
         _seriesEdits = new SeriesEdits(recurringSessions, _clock, _options);
-        _split = new SeriesSplit(_targets, _seriesEdits, recurringSessions, _clock, _options);
+        _split = new ThisAndFollowing(_targets, _seriesEdits, recurringSessions, _clock, _options);
         _deletion = new SessionDeletion(sessions, recurringSessions, _targets);
         _bookings = new SessionBookings(_targets, _clock, _options);
         _queries = new SessionQueries(sessions, recurringSessions, cursorKeys, _options);

@@ -57,22 +57,35 @@ public interface IRecurringSessionStore
     ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Splits a series in one transaction ("this and following"): replaces <paramref name="endedSeries"/> if its
-    /// stored revision is <paramref name="expectedRevision"/>, inserts <paramref name="followingSeries"/>, and moves
-    /// every override stored at that moment whose identity start is at or after <paramref name="moveFrom"/> to the new
-    /// series, keyed <paramref name="keyShiftSeconds"/> later. Moving what is stored, not what the caller read, means a
-    /// booking made while the split was computed is never lost. Returns false and changes nothing on a stale revision
-    /// or when the new id is taken.
+    /// Splits a series in one atomic step ("this and following"): reads the series with every override it holds,
+    /// lets <paramref name="decide"/> decide from what it read (for example
+    /// <see cref="Splitting.Split(RecurringSessionRecord?, long, RecurringSession, Instant?, RecurringSession, Instant?, LocalDateTime, long)"/>),
+    /// and writes the split it decided, with no other change to the series or its overrides in between. Moving what
+    /// is stored, not what the caller read, means a booking made while the split was computed is never lost. The core
+    /// decides; the store only locks, reads and writes.
     /// </summary>
-    ValueTask<bool> SplitAsync(
+    /// <typeparam name="TResult">What the decision hands back.</typeparam>
+    /// <param name="tenantId">The tenant.</param>
+    /// <param name="recurringSessionId">The series to split.</param>
+    /// <param name="decide">
+    /// Given the stored record (null when there is none in the tenant), returns the split to write (or nothing) and
+    /// the result. The store runs it synchronously, once, while it holds the series (its lock, a write transaction, a
+    /// locked row); it must not call the store. A split is written exactly as given: the ended series replaces the
+    /// stored one and keeps only the overrides it holds (<see cref="SeriesSplit.OverridesLeaving"/> names the others,
+    /// which are deleted), and the following series is inserted with its overrides; both get a new
+    /// <see cref="RecurringSessionRecord.Version"/>. A write is refused with <see cref="InvalidOperationException"/>
+    /// when there was no series or the split is not one of it.
+    /// </param>
+    /// <param name="cancellationToken">Cancels the call before the write.</param>
+    /// <returns>The result of <paramref name="decide"/>. When it wrote, the change version moved on.</returns>
+    /// <exception cref="SchedulingException">
+    /// <see cref="SchedulingErrorCode.Conflict"/> on <c>id</c>: the following series' id is taken in the tenant; nothing was written.
+    /// </exception>
+    /// <remarks>An exception from <paramref name="decide"/> reaches the caller, and nothing is written.</remarks>
+    ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken);
 
     /// <summary>

@@ -8,11 +8,27 @@ namespace Scheduling.Stores;
 /// <param name="Series">The series.</param>
 /// <param name="SpanEnd">The latest instant an instance can end, or null when the series never ends.</param>
 /// <param name="Overrides">The instances that changed on their own, by identity start.</param>
+/// <remarks>Immutable and thread-safe.</remarks>
 public sealed record RecurringSessionRecord(
     RecurringSession Series,
     Instant? SpanEnd,
     ImmutableDictionary<LocalDateTime, InstanceOverride> Overrides)
 {
+    /// <summary>
+    /// Gets the store's version of the whole record: a number the store gives it anew on every write of the series or
+    /// of any of its overrides, and never gave an earlier content of the same series id in the tenant (a series deleted
+    /// and added again under its id has a new version), so two reads from one store of the same series id with the same
+    /// version hold the same record. The core keys what it works out about a record (its recurrence set, its next
+    /// occurrences) on the series id and this version. 0 for a record that is not a whole stored record: one made
+    /// outside a store, or one read with only some of its overrides
+    /// (<see cref="IRecurringSessionStore.FindForInstanceAsync"/>).
+    /// </summary>
+    /// <remarks>
+    /// A version says nothing across stores or databases: two stores may give the same number to different records,
+    /// so the core also checks that the record it remembered equals the one it is given.
+    /// </remarks>
+    public long Version { get; init; }
+
     /// <summary>
     /// The latest instant an instance can end once instances made longer on their own are counted: the span end,
     /// widened by how much the longest override outlasts the series' duration. Null when the series never ends.

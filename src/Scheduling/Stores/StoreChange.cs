@@ -2,8 +2,8 @@ namespace Scheduling.Stores;
 
 /// <summary>
 /// What a decision taken inside a store's read-modify-write asks the store to do: write a record, or write nothing,
-/// and what to hand back to the caller. See <see cref="ISessionStore.ChangeAsync{TResult}"/> and
-/// <see cref="IRecurringSessionStore.ChangeInstanceAsync{TResult}"/>.
+/// and what to hand back to the caller. See <see cref="ISessionStore.ChangeAsync{TResult}"/>,
+/// <see cref="IRecurringSessionStore.ChangeInstanceAsync{TResult}"/> and <see cref="IRecurringSessionStore.SplitAsync{TResult}"/>.
 /// </summary>
 /// <typeparam name="TRecord">The stored record the decision is about.</typeparam>
 /// <typeparam name="TResult">What the decision hands back to the caller.</typeparam>

@@ -33,17 +33,12 @@ internal sealed class CountingRecurringSessionStore(IRecurringSessionStore inner
     public ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken) =>
         calls.Count("series.SaveOverrideAsync", inner.SaveOverrideAsync(tenantId, instanceOverride, expectedRevision, cancellationToken));
 
-    public ValueTask<bool> SplitAsync(
+    public ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken) =>
-        calls.Count("series.SplitAsync", inner.SplitAsync(tenantId, endedSeries, endedSpanEnd, expectedRevision, followingSeries, followingSpanEnd, moveFrom, keyShiftSeconds, cancellationToken));
+        calls.Count("series.SplitAsync", inner.SplitAsync(tenantId, recurringSessionId, decide, cancellationToken));
 
     public ValueTask<TResult> ChangeInstanceAsync<TResult>(
         string tenantId,

@@ -43,15 +43,10 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
     public ValueTask<bool> SaveOverrideAsync(string tenantId, InstanceOverride instanceOverride, long expectedRevision, CancellationToken cancellationToken) =>
         inner.SaveOverrideAsync(tenantId, instanceOverride, expectedRevision, cancellationToken);
 
-    public async ValueTask<bool> SplitAsync(
+    public async ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken)
     {
         if (BeforeSplit is { } write)
@@ -59,7 +54,7 @@ internal sealed class InterposingRecurringSessionStore(IRecurringSessionStore in
             await write();
         }
 
-        return await inner.SplitAsync(tenantId, endedSeries, endedSpanEnd, expectedRevision, followingSeries, followingSpanEnd, moveFrom, keyShiftSeconds, cancellationToken);
+        return await inner.SplitAsync(tenantId, recurringSessionId, decide, cancellationToken);
     }
 
     public async ValueTask<TResult> ChangeInstanceAsync<TResult>(

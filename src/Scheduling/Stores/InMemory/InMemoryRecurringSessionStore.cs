@@ -7,7 +7,8 @@ namespace Scheduling.Stores.InMemory;
 
 /// <summary>
 /// The embedded default <see cref="IRecurringSessionStore"/>: series and their overrides in memory, per tenant,
-/// guarded by one lock so every write, a split included, is atomic. Thread-safe; lost on restart.
+/// guarded by one lock so every write, a split included, is atomic. Every record written gets the store's next
+/// <see cref="RecurringSessionRecord.Version"/>. Thread-safe; lost on restart.
 /// </summary>
 public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
 {
@@ -15,6 +16,9 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     private readonly Dictionary<string, ImmutableDictionary<string, Entry>> _tenants = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Entry[]> _snapshots = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _versions = new(StringComparer.Ordinal);
+
+    /// <summary>The last record version given, in any tenant: versions are unique in the store.</summary>
+    private long _lastVersion;
 
     /// <inheritdoc />
     public ValueTask<RecurringSessionRecord?> FindAsync(string tenantId, string id, CancellationToken cancellationToken)
@@ -56,7 +60,7 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
             var added = records.ToBuilder();
             foreach (var (one, spanEnd) in series)
             {
-                added[one.Id] = new Entry(new RecurringSessionRecord(one, spanEnd, ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty));
+                added[one.Id] = new Entry(Stamped(new RecurringSessionRecord(one, spanEnd, ImmutableDictionary<LocalDateTime, InstanceOverride>.Empty)));
             }
 
             Store(tenantId, added.ToImmutable());
@@ -145,36 +149,40 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
     }
 
     /// <inheritdoc />
-    public ValueTask<bool> SplitAsync(
+    public ValueTask<TResult> SplitAsync<TResult>(
         string tenantId,
-        RecurringSession endedSeries,
-        Instant? endedSpanEnd,
-        long expectedRevision,
-        RecurringSession followingSeries,
-        Instant? followingSpanEnd,
-        LocalDateTime moveFrom,
-        long keyShiftSeconds,
+        string recurringSessionId,
+        Func<RecurringSessionRecord?, StoreChange<SeriesSplit, TResult>> decide,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(decide);
+        cancellationToken.ThrowIfCancellationRequested();
         lock (_gate)
         {
             var records = Tenant(tenantId);
-            if (!records.TryGetValue(endedSeries.Id, out var entry) || entry.Record.Series.Revision != expectedRevision || records.ContainsKey(followingSeries.Id))
+            var stored = records.GetValueOrDefault(recurringSessionId)?.Record;
+            var change = decide(stored);
+            if (change.Write is not { } split)
             {
-                return ValueTask.FromResult(false);
+                return ValueTask.FromResult(change.Result);
             }
 
-            var overrides = entry.Record.Overrides;
-            var moving = overrides.Values.Where(o => o.IdentityStart >= moveFrom).ToList();
-            var kept = overrides.RemoveRange(moving.Select(o => o.IdentityStart));
-            var moved = moving
-                .Select(o => o with { RecurringSessionId = followingSeries.Id, IdentityStart = o.IdentityStart.PlusSeconds(keyShiftSeconds) })
-                .ToImmutableDictionary(o => o.IdentityStart);
+            if (stored is null)
+            {
+                throw new InvalidOperationException($"No recurring session '{recurringSessionId}' to split.");
+            }
+
+            split.OverridesLeaving(stored);
+            if (records.ContainsKey(split.Following.Series.Id))
+            {
+                throw split.FollowingIdTaken();
+            }
+
             records = records
-                .SetItem(endedSeries.Id, new Entry(new RecurringSessionRecord(endedSeries, endedSpanEnd, kept)))
-                .SetItem(followingSeries.Id, new Entry(new RecurringSessionRecord(followingSeries, followingSpanEnd, moved)));
+                .SetItem(recurringSessionId, new Entry(Stamped(split.Ended)))
+                .SetItem(split.Following.Series.Id, new Entry(Stamped(split.Following)));
             Store(tenantId, records);
-            return ValueTask.FromResult(true);
+            return ValueTask.FromResult(change.Result);
         }
     }
 
@@ -237,7 +245,10 @@ public sealed class InMemoryRecurringSessionStore : IRecurringSessionStore
         _tenants.GetValueOrDefault(tenantId) ?? ImmutableDictionary.Create<string, Entry>(StringComparer.Ordinal);
 
     private void Save(string tenantId, ImmutableDictionary<string, Entry> records, RecurringSessionRecord record) =>
-        Store(tenantId, records.SetItem(record.Series.Id, new Entry(record)));
+        Store(tenantId, records.SetItem(record.Series.Id, new Entry(Stamped(record))));
+
+    /// <summary>The record with the store's next version (called under the lock, once per record written).</summary>
+    private RecurringSessionRecord Stamped(RecurringSessionRecord record) => record with { Version = ++_lastVersion };
 
     /// <summary>Keeps a tenant's new records and drops its query snapshot, which the next window query makes again.</summary>
     private void Store(string tenantId, ImmutableDictionary<string, Entry> records)

@@ -6,10 +6,11 @@ namespace Scheduling.Sessions;
 
 /// <summary>
 /// "This and following": splits a series at one of its instances. The ended series keeps the instances before it
-/// (with UNTIL, or a smaller COUNT), a new series starts at it with the changes applied, and the store moves the
-/// overrides from the split on in the same transaction (<see cref="IRecurringSessionStore.SplitAsync"/>). Thread-safe.
+/// (with UNTIL, or a smaller COUNT), a new series starts at it with the changes applied, and the store writes both in
+/// one atomic step, moving the overrides from the split on as <see cref="Splitting"/> decides
+/// (<see cref="IRecurringSessionStore.SplitAsync"/>). Thread-safe.
 /// </summary>
-internal sealed class SeriesSplit(SessionTargets targets, SeriesEdits seriesEdits, IRecurringSessionStore recurringSessions, IClock clock, SchedulingOptions options)
+internal sealed class ThisAndFollowing(SessionTargets targets, SeriesEdits seriesEdits, IRecurringSessionStore recurringSessions, IClock clock, SchedulingOptions options)
 {
     /// <summary>Splits the series of <paramref name="instanceId"/> there and returns the new series (the series itself, changed, when it is the first instance).</summary>
     /// <exception cref="SchedulingException">Not found, conflict on a stale revision, invalid argument, or limit exceeded.</exception>
@@ -65,7 +66,7 @@ internal sealed class SeriesSplit(SessionTargets targets, SeriesEdits seriesEdit
         // Overrides from the split on move to the new series, keyed by where its rule puts them: the old series'
         // shift from identity to rule start, plus the move of the split instance.
         var moveFrom = view.IdentityOf(splitAt.RecurrenceId);
-        if (!await recurringSessions.SplitAsync(tenantId, ended, endedSpan, expectedRevision, following, followingSpan, moveFrom, view.ShiftSeconds + delta, cancellationToken).ConfigureAwait(false))
+        if (!await recurringSessions.SplitAsync(tenantId, series.Id, stored => Splitting.Split(stored, expectedRevision, ended, endedSpan, following, followingSpan, moveFrom, view.ShiftSeconds + delta), cancellationToken).ConfigureAwait(false))
         {
             throw Revisions.Stale(series.Id);
         }

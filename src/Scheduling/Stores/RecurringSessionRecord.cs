@@ -14,6 +14,26 @@ public sealed record RecurringSessionRecord(
     Instant? SpanEnd,
     ImmutableDictionary<LocalDateTime, InstanceOverride> Overrides)
 {
+    private readonly RecurringSession _series = Series ?? throw new ArgumentNullException(nameof(Series));
+
+    /// <summary>Gets the series.</summary>
+    public RecurringSession Series
+    {
+        get => _series;
+        init
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            _series = value;
+            FirstStart = value.FirstStart;
+        }
+    }
+
+    /// <summary>
+    /// Gets the series' first start (<see cref="RecurringSession.FirstStart"/>), worked out once with the record: a
+    /// window query asks it of every candidate series, and reading a local time in a zone is not free.
+    /// </summary>
+    public Instant FirstStart { get; private init; } = Series.FirstStart;
+
     /// <summary>
     /// Gets the store's version of the whole record: a number the store gives it anew on every write of the series or
     /// of any of its overrides, and never gave an earlier content of the same series id in the tenant (a series deleted
@@ -43,6 +63,11 @@ public sealed record RecurringSessionRecord(
                 return null;
             }
 
+            if (Overrides.IsEmpty)
+            {
+                return end;
+            }
+
             var longest = Series.Duration;
             foreach (var instanceOverride in Overrides.Values)
             {
@@ -64,9 +89,16 @@ public sealed record RecurringSessionRecord(
     /// </summary>
     public bool CanOverlap(SessionWindow window)
     {
-        if (Series.FirstStart < window.To && (EffectiveSpanEnd ?? Instant.MaxValue) > window.From)
+        // The effective span end is never before the span end, so only a span that ends before the window needs the
+        // overrides looked at; a query over many series touches no override of most of them.
+        if (FirstStart < window.To && (SpanEnd is not Instant spanEnd || spanEnd > window.From || EffectiveSpanEnd > window.From))
         {
             return true;
+        }
+
+        if (Overrides.IsEmpty)
+        {
+            return false;
         }
 
         foreach (var instanceOverride in Overrides.Values)

@@ -54,7 +54,7 @@ public class InstanceEditBenchmarks
                 Id = id,
                 ScheduleId = "schedule-1",
                 ScheduleOwnerId = "staff-1",
-                Title = "Class",
+                Details = new SessionDetails { Title = "Class" },
                 Start = SeriesStart,
                 Zone = DateTimeZoneProviders.Tzdb["Europe/Berlin"],
                 Duration = Duration.FromHours(1),
@@ -100,7 +100,7 @@ public class InstanceEditBenchmarks
         ?? throw new InvalidOperationException("Set SCHEDULING_POSTGRES to an Npgsql connection string (source .ci/postgres.sh && postgres_start).");
 
     private Task<Session> Edit(string seriesId, int day) =>
-        _service.UpdateSessionAsync(_caller, SessionInstanceId.Format(seriesId, SeriesStart.PlusDays(day)), new SessionChanges { Title = $"Edit {day}" }, expectedRevision: 0).AsTask();
+        _service.UpdateSessionAsync(_caller, SessionInstanceId.Format(seriesId, SeriesStart.PlusDays(day)), new SessionChanges { Details = new SessionDetailsChanges { Title = $"Edit {day}" } }, expectedRevision: 0).AsTask();
 
     private (ISessionStore, IRecurringSessionStore) CreateSqlite()
     {

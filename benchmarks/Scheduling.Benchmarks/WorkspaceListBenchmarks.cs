@@ -60,9 +60,12 @@ public class WorkspaceListBenchmarks
             {
                 ScheduleId = Staff(i % 50),
                 ScheduleOwnerId = Staff(i % 50),
-                Title = "Weekly appointment",
-                ClientId = Client(i % 1_000),
-                ServiceIds = i % 3 == 0 ? [Service(i % 30), Service((i + 7) % 30)] : [Service(i % 30)],
+                Details = new SessionDetails
+                {
+                    Title = "Weekly appointment",
+                    ClientId = Client(i % 1_000),
+                    ServiceIds = i % 3 == 0 ? [Service(i % 30), Service((i + 7) % 30)] : [Service(i % 30)],
+                },
                 Start = new LocalDateTime(2025, 1, 6, 8 + (i % 9), i % 4 * 15).PlusDays(i % 5),
                 Zone = London,
                 Duration = Duration.FromMinutes(45),
@@ -77,9 +80,7 @@ public class WorkspaceListBenchmarks
             {
                 ScheduleId = Staff(i % 50),
                 ScheduleOwnerId = Staff(i % 50),
-                Title = "Appointment",
-                ClientId = Client((i * 7) % 1_000),
-                ServiceIds = [Service(i % 30)],
+                Details = new SessionDetails { Title = "Appointment", ClientId = Client((i * 7) % 1_000), ServiceIds = [Service(i % 30)] },
                 Start = start,
                 End = CalendarDateTime.AtInstant(start.Timestamp + Duration.FromMinutes(30)),
             }).AsTask().GetAwaiter().GetResult();

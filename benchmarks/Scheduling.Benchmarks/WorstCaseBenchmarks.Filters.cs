@@ -50,8 +50,8 @@ public partial class WorstCaseBenchmarks
         var widest = Run(_widest);
         Check(widest, "widest", _ => true);
         Check(Run(_deepest), "deepest", _ => true);
-        Check(Run(_sparse), "sparse", session => session.Title == "Appointment");
-        Check(Run(_sparseSmall), "small sparse", session => session.Title == "Appointment");
+        Check(Run(_sparse), "sparse", session => session.Details.Title == "Appointment");
+        Check(Run(_sparseSmall), "small sparse", session => session.Details.Title == "Appointment");
         _afterWidest = widest.NextCursor ?? throw new InvalidOperationException("The widest filter's month has one page only.");
         Check(Run(_afterWidest), "widest, page 2", _ => true);
     }

@@ -110,7 +110,7 @@ public partial class WorstCaseBenchmarks
         {
             ScheduleId = "schedule-1",
             ScheduleOwnerId = "staff-1",
-            Title = series.Name,
+            Details = new SessionDetails { Title = series.Name },
             Start = start,
             Zone = series.Zone,
             Duration = Duration.FromSeconds(1),

@@ -62,10 +62,13 @@ internal static class ClinicTour
             Id = "weekly-review",
             ScheduleId = "staff-okafor",
             ScheduleOwnerId = "staff-okafor",
-            Title = "Weekly review",
-            ClientId = "client-rahman",
-            ServiceIds = ["svc-consult"],
-            FieldValues = [followUp],
+            Details = new SessionDetails
+            {
+                Title = "Weekly review",
+                ClientId = "client-rahman",
+                ServiceIds = ["svc-consult"],
+                FieldValues = [followUp],
+            },
             Start = At(20, 9, 0),
             Zone = london,
             Duration = Duration.FromMinutes(30),
@@ -78,10 +81,13 @@ internal static class ClinicTour
                 Id = id,
                 ScheduleId = staff,
                 ScheduleOwnerId = staff,
-                Title = title,
-                ClientId = client,
-                ServiceIds = [.. services],
-                FieldValues = [visitType],
+                Details = new SessionDetails
+                {
+                    Title = title,
+                    ClientId = client,
+                    ServiceIds = [.. services],
+                    FieldValues = [visitType],
+                },
                 Start = CalendarDateTime.AtLocal(start, london),
                 End = CalendarDateTime.AtLocal(end, london),
             });
@@ -91,12 +97,15 @@ internal static class ClinicTour
             Id = "first-consultation",
             ScheduleId = "staff-okafor",
             ScheduleOwnerId = "staff-okafor",
-            Title = "First consultation",
-            ClientId = "client-jones",
-            ServiceIds = ["svc-consult", "svc-checkup"],
-            FieldValues = [firstVisit, FieldValue.OfDate("referral-date", new LocalDate(2025, 10, 1))],
-            Attachments = [new Attachment("att-1", "referral.pdf", "blob://clinic-london/referrals/4711", clock.GetCurrentInstant()) { ContentType = "application/pdf" }],
-            Invoice = new InvoiceReference("inv-881") { Number = "INV-2025-0042" },
+            Details = new SessionDetails
+            {
+                Title = "First consultation",
+                ClientId = "client-jones",
+                ServiceIds = ["svc-consult", "svc-checkup"],
+                FieldValues = [firstVisit, FieldValue.OfDate("referral-date", new LocalDate(2025, 10, 1))],
+                Attachments = [new Attachment("att-1", "referral.pdf", "blob://clinic-london/referrals/4711", clock.GetCurrentInstant()) { ContentType = "application/pdf" }],
+                Invoice = new InvoiceReference("inv-881") { Number = "INV-2025-0042" },
+            },
             Start = CalendarDateTime.AtLocal(At(20, 10, 0), london),
             End = CalendarDateTime.AtLocal(At(20, 11, 30), london),
         });
@@ -116,7 +125,7 @@ internal static class ClinicTour
             {
                 ScheduleId = "staff-okafor",
                 ScheduleOwnerId = "staff-okafor",
-                ClientId = "client-li",
+                Details = new SessionDetails { ClientId = "client-li" },
                 Start = CalendarDateTime.AtLocal(At(23, 9, 0), london),
                 End = CalendarDateTime.AtLocal(At(23, 9, 30), london),
             });

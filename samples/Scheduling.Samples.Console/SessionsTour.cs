@@ -28,9 +28,7 @@ internal static class SessionsTour
             Id = "evening-yoga",
             ScheduleId = "yoga-room",
             ScheduleOwnerId = "teacher-ana",
-            Title = "Evening yoga",
-            Tags = ["yoga", "group"],
-            Capacity = 2,
+            Details = new SessionDetails { Title = "Evening yoga", Tags = ["yoga", "group"], Capacity = 2 },
             Start = new LocalDateTime(2025, 3, 3, 18, 30),
             Zone = newYork,
             Duration = Duration.FromMinutes(75),
@@ -41,7 +39,7 @@ internal static class SessionsTour
         var march10 = SessionInstanceId.Format(yoga.Id, new LocalDateTime(2025, 3, 10, 18, 30));
         await sessions.UpdateSessionAsync(studio, march10, new SessionChanges
         {
-            Title = "Evening yoga (guest teacher)",
+            Details = new SessionDetailsChanges { Title = "Evening yoga (guest teacher)" },
             Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 19, 0), newYork),
             End = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 20, 15), newYork),
         }, expectedRevision: 0);
@@ -66,7 +64,7 @@ internal static class SessionsTour
         {
             ScheduleId = "yoga-room",
             ScheduleOwnerId = "teacher-ana",
-            Title = "Private session",
+            Details = new SessionDetails { Title = "Private session" },
             Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 14, 9, 0), newYork),
             End = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 14, 10, 0), newYork),
             Participants = [new Participant("member-9", "Robin Hale", "robin@example.com", "+1 555 0100")],
@@ -92,7 +90,7 @@ internal static class SessionsTour
                 var flags = (session.Status == SessionStatus.Cancelled ? " [cancelled]" : string.Empty)
                     + (session.IsOverridden ? " [edited]" : string.Empty)
                     + (session.Participants.IsEmpty ? string.Empty : $" [{session.Participants.Length} booked]");
-                Console.WriteLine($"    {When.Format(start.LocalDateTime)} {start.Offset,-6} {session.Title}{flags}");
+                Console.WriteLine($"    {When.Format(start.LocalDateTime)} {start.Offset,-6} {session.Details.Title}{flags}");
             }
 
             if (page.NextCursor is not { } cursor)

@@ -44,7 +44,7 @@ public sealed class SchedulingOptions
 
     /// <summary>
     /// Gets a value indicating whether a session booked through a workspace keeps the names of its client, staff member
-    /// and services as they were at booking (<see cref="Sessions.Session.Names"/>), as a fallback for names the host's
+    /// and services as they were at booking (<see cref="Sessions.SessionDetails.Names"/>), as a fallback for names the host's
     /// directory later no longer has. The directory's current names always win. Off by default.
     /// </summary>
     public bool SnapshotNamesAtBooking { get; init; }

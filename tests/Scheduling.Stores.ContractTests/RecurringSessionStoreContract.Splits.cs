@@ -14,12 +14,12 @@ public abstract partial class RecurringSessionStoreContract
         var (ended, following, _) = SplitAtThirdWeek();
 
         // Booked on another host between the read and the split.
-        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-31T09:00") with { Title = "fifth" }, 0, None)).Should().BeTrue();
+        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-31T09:00") with { Details = Override("yoga", "2025-03-31T09:00").Details with { Title = "fifth" } }, 0, None)).Should().BeTrue();
         (await Store.SplitAsync(TenantA, ended, Time.Utc(2025, 3, 10, 10), read!.Series.Revision, following, null, ThirdWeek, OneHour, None)).Should().BeTrue();
 
         var moved = (await Store.FindAsync(TenantA, "yoga-2", None))!.Overrides;
         moved.Keys.Should().BeEquivalentTo([Local("2025-03-17T10:00"), Local("2025-03-24T10:00"), Local("2025-03-31T10:00")]);
-        moved[Local("2025-03-31T10:00")].Title.Should().Be("fifth");
+        moved[Local("2025-03-31T10:00")].Details.Title.Should().Be("fifth");
         moved[Local("2025-03-31T10:00")].RecurringSessionId.Should().Be("yoga-2");
         (await Store.FindAsync(TenantA, "yoga", None))!.Overrides.Keys.Should().Equal(Local("2025-03-03T09:00"));
     }
@@ -64,7 +64,7 @@ public abstract partial class RecurringSessionStoreContract
     public async Task Split_into_an_id_the_tenant_already_has_is_a_conflict_and_changes_nothing()
     {
         await InsertSeriesToSplitAsync();
-        await Store.InsertAsync(TenantA, Series("yoga-2") with { Title = "taken" }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga-2") with { Details = new SessionDetails { Title = "taken" } }, null, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
         var (ended, following, _) = SplitAtThirdWeek();
 
@@ -75,7 +75,7 @@ public abstract partial class RecurringSessionStoreContract
         conflict.Field.Should().Be("id");
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
         var taken = await Store.FindAsync(TenantA, "yoga-2", None);
-        taken!.Series.Title.Should().Be("taken");
+        taken!.Series.Details.Title.Should().Be("taken");
         taken.Overrides.Should().BeEmpty();
     }
 
@@ -85,7 +85,7 @@ public abstract partial class RecurringSessionStoreContract
         await InsertSeriesToSplitAsync();
         var before = await Store.FindAsync(TenantA, "yoga", None);
         var (ended, following, _) = SplitAtThirdWeek();
-        var invented = Override("yoga", "2025-03-10T09:00") with { Title = "never stored" };
+        var invented = Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Title = "never stored" } };
 
         var split = () => Store.SplitAsync(
             TenantA,

@@ -39,11 +39,14 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         var series = Series("yoga") with
         {
             Type = SessionType.WorkingHours,
-            Title = "Yoga",
-            Tags = ["yoga", "evening"],
-            Notes = "Bring a mat",
-            Location = "Room 1",
-            Capacity = 12,
+            Details = Series("yoga").Details with
+            {
+                Title = "Yoga",
+                Tags = ["yoga", "evening"],
+                Notes = "Bring a mat",
+                Location = "Room 1",
+                Capacity = 12,
+            },
             Start = Time.Local(2025, 3, 3, 18, 30),
             IdentityStart = Time.Local(2025, 3, 3, 18),
             Zone = Time.NewYork,
@@ -75,11 +78,11 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Inserting_a_taken_id_returns_false_and_keeps_the_first_series()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Title = "first" }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Title = "first" } }, null, None);
 
-        (await Store.InsertAsync(TenantA, Series("yoga") with { Title = "second" }, null, None)).Should().BeFalse();
+        (await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Title = "second" } }, null, None)).Should().BeFalse();
 
-        (await Store.FindAsync(TenantA, "yoga", None))!.Series.Title.Should().Be("first");
+        (await Store.FindAsync(TenantA, "yoga", None))!.Series.Details.Title.Should().Be("first");
     }
 
     [Fact]
@@ -87,7 +90,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None);
-        var changed = Series("yoga") with { Title = "changed", Rule = RecurrenceRule.Parse("FREQ=WEEKLY;COUNT=3"), Revision = 2, UpdatedAt = Later };
+        var changed = Series("yoga") with { Details = new SessionDetails { Title = "changed" }, Rule = RecurrenceRule.Parse("FREQ=WEEKLY;COUNT=3"), Revision = 2, UpdatedAt = Later };
 
         (await Store.ReplaceAsync(TenantA, changed, Time.Utc(2025, 3, 17, 10), expectedRevision: 1, None)).Should().BeTrue();
 
@@ -104,7 +107,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Series("yoga") with { Revision = 3 }, null, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
-        (await Store.ReplaceAsync(TenantA, Series("yoga") with { Title = "changed", Revision = 3 }, Time.Utc(2025, 6, 1), expectedRevision: 2, None))
+        (await Store.ReplaceAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Title = "changed" }, Revision = 3 }, Time.Utc(2025, 6, 1), expectedRevision: 2, None))
             .Should().BeFalse();
 
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
@@ -150,13 +153,13 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Same_id_in_two_tenants_holds_two_different_series()
     {
-        (await Store.InsertAsync(TenantA, Series("yoga") with { Title = "of A" }, null, None)).Should().BeTrue();
-        (await Store.InsertAsync(TenantB, Series("yoga") with { Title = "of B" }, null, None)).Should().BeTrue();
+        (await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Title = "of A" } }, null, None)).Should().BeTrue();
+        (await Store.InsertAsync(TenantB, Series("yoga") with { Details = new SessionDetails { Title = "of B" } }, null, None)).Should().BeTrue();
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None);
 
-        (await Store.FindAsync(TenantA, "yoga", None))!.Series.Title.Should().Be("of A");
+        (await Store.FindAsync(TenantA, "yoga", None))!.Series.Details.Title.Should().Be("of A");
         var ofB = await Store.FindAsync(TenantB, "yoga", None);
-        ofB!.Series.Title.Should().Be("of B");
+        ofB!.Series.Details.Title.Should().Be("of B");
         ofB.Overrides.Should().BeEmpty();
     }
 
@@ -173,10 +176,10 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task A_tenant_cannot_change_another_tenants_series()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 5 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 5 } }, null, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
-        (await Store.ReplaceAsync(TenantB, Series("yoga") with { Title = "hijacked", Revision = 2 }, null, expectedRevision: 1, None)).Should().BeFalse();
+        (await Store.ReplaceAsync(TenantB, Series("yoga") with { Details = new SessionDetails { Title = "hijacked" }, Revision = 2 }, null, expectedRevision: 1, None)).Should().BeFalse();
         (await Store.SaveOverrideAsync(TenantB, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None)).Should().BeFalse();
         (await Store.BookAsync(TenantB, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None))
             .Should().Be(BookingOutcome.NotFound);
@@ -291,7 +294,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     public async Task Series_whose_overrides_stay_outside_the_window_is_not_a_candidate()
     {
         await Store.InsertAsync(TenantA, Series("yoga") with { Start = Local("2025-01-06T09:00"), IdentityStart = Local("2025-01-06T09:00"), Rule = RecurrenceRule.Parse("FREQ=WEEKLY;COUNT=2") }, Time.Utc(2025, 1, 13, 10), None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-01-06T09:00") with { Title = "retitled" }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-01-06T09:00") with { Details = Override("yoga", "2025-01-06T09:00").Details with { Title = "retitled" } }, 0, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-01-13T09:00") with { Start = CalendarDateTime.AtLocal(Local("2025-05-01T09:00"), Utc) }, 0, None);
 
         (await FindOverlappingIdsAsync(SessionCandidateFilter.Any)).Should().BeEmpty();
@@ -306,10 +309,13 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
             IsCancelled = true,
             Start = CalendarDateTime.AtLocal(Local("2025-03-11T10:00"), Utc),
             Duration = Duration.FromMinutes(90),
-            Tags = ["special"],
-            Notes = "notes",
-            Location = "Room 9",
-            Capacity = 3,
+            Details = Override("yoga", "2025-03-10T09:00").Details with
+            {
+                Tags = ["special"],
+                Notes = "notes",
+                Location = "Room 9",
+                Capacity = 3,
+            },
             Participants = [new Participant("p1", "Ada", "ada@example.com", "+1 555 0100")],
         };
 
@@ -334,11 +340,11 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None);
-        var second = Override("yoga", "2025-03-10T09:00", revision: 2) with { Title = "second" };
+        var second = Override("yoga", "2025-03-10T09:00", revision: 2) with { Details = Override("yoga", "2025-03-10T09:00", revision: 2).Details with { Title = "second" } };
 
         (await Store.SaveOverrideAsync(TenantA, second, expectedRevision: 1, None)).Should().BeTrue();
 
-        (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")].Title.Should().Be("second");
+        (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")].Details.Title.Should().Be("second");
     }
 
     [Fact]
@@ -346,12 +352,12 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00"), expectedRevision: 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 2) with { Title = "second" }, expectedRevision: 1, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 2) with { Details = Override("yoga", "2025-03-10T09:00", revision: 2).Details with { Title = "second" } }, expectedRevision: 1, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
-        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 2) with { Title = "stale" }, expectedRevision: 1, None))
+        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 2) with { Details = Override("yoga", "2025-03-10T09:00", revision: 2).Details with { Title = "stale" } }, expectedRevision: 1, None))
             .Should().BeFalse();
-        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 1) with { Title = "stale" }, expectedRevision: 0, None))
+        (await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00", revision: 1) with { Details = Override("yoga", "2025-03-10T09:00", revision: 1).Details with { Title = "stale" } }, expectedRevision: 0, None))
             .Should().BeFalse();
 
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(before));
@@ -370,13 +376,13 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
 
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = "second week" }, 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Title = "third week" }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Title = "second week" } }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Details = Override("yoga", "2025-03-17T09:00").Details with { Title = "third week" } }, 0, None);
 
         var overrides = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides;
         overrides.Should().HaveCount(2);
-        overrides[Local("2025-03-10T09:00")].Title.Should().Be("second week");
-        overrides[Local("2025-03-17T09:00")].Title.Should().Be("third week");
+        overrides[Local("2025-03-10T09:00")].Details.Title.Should().Be("second week");
+        overrides[Local("2025-03-17T09:00")].Details.Title.Should().Be("third week");
     }
 
     [Fact]
@@ -385,10 +391,10 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-            await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = $"writer {i}" }, expectedRevision: 0, None))));
+            await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Title = $"writer {i}" } }, expectedRevision: 0, None))));
 
         results.Count(won => won).Should().Be(1);
-        (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")].Title
+        (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")].Details.Title
             .Should().Be($"writer {Array.IndexOf(results, true)}");
     }
 
@@ -401,7 +407,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         (await Store.SplitAsync(TenantA, ended, Time.Utc(2025, 3, 10, 10), 1, following, null, ThirdWeek, OneHour, None)).Should().BeTrue();
 
         Snapshot(await Store.FindAsync(TenantA, "yoga", None)).Should().Be(Snapshot(new RecurringSessionRecord(
-            ended, Time.Utc(2025, 3, 10, 10), Overrides(Override("yoga", "2025-03-03T09:00") with { Title = "first" }))));
+            ended, Time.Utc(2025, 3, 10, 10), Overrides(Override("yoga", "2025-03-03T09:00") with { Details = Override("yoga", "2025-03-03T09:00").Details with { Title = "first" } }))));
         Snapshot(await Store.FindAsync(TenantA, "yoga-2", None)).Should().Be(Snapshot(new RecurringSessionRecord(
             following, null, Overrides([.. moved.Select(m => m.Moved)]))));
     }
@@ -437,7 +443,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_instance_creates_its_override_with_the_participant()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 2 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 2 } }, null, None);
 
         (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1", "Ada"), Later, None))
             .Should().Be(BookingOutcome.Booked);
@@ -453,20 +459,20 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_an_edited_instance_keeps_its_edits_and_bumps_its_revision()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 2 }, null, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = "special" }, 0, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 2 } }, null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Title = "special" } }, 0, None);
 
         await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
 
         var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
-        own.Title.Should().Be("special");
+        own.Details.Title.Should().Be("special");
         own.Revision.Should().Be(2);
     }
 
     [Fact]
     public async Task Booking_someone_already_booked_into_an_instance_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
         await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
@@ -479,7 +485,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_a_full_instance_is_full_and_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
         await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "yoga", None);
 
@@ -492,7 +498,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Each_instance_has_its_own_seats()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
         await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
 
         (await Store.BookAsync(TenantA, "yoga", Local("2025-03-17T09:00"), new Participant("p2"), Later, None))
@@ -502,9 +508,9 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Instance_capacity_of_its_own_wins_over_the_series_capacity()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 10 }, null, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Capacity = 2 }, 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Capacity = 1 }, 0, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 10 } }, null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Capacity = 2 } }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Details = Override("yoga", "2025-03-17T09:00").Details with { Capacity = 1 } }, 0, None);
 
         (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Booked);
         (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Booked);
@@ -535,15 +541,15 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Change_of_an_instance_decides_from_its_series_and_its_own_override_only()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 7 }, null, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Title = "tenth" }, 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Title = "seventeenth" }, 0, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 7 } }, null, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Title = "tenth" } }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Details = Override("yoga", "2025-03-17T09:00").Details with { Title = "seventeenth" } }, 0, None);
 
         var seen = await Store.ChangeInstanceAsync(
             TenantA,
             "yoga",
             Local("2025-03-17T09:00"),
-            (series, current) => StoreChange<InstanceOverride, string>.Nothing($"{series!.Capacity} {current!.Title}"),
+            (series, current) => StoreChange<InstanceOverride, string>.Nothing($"{series!.Details.Capacity} {current!.Details.Title}"),
             None);
         var none = await Store.ChangeInstanceAsync(
             TenantA,
@@ -561,7 +567,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
         var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
-        var written = Override("yoga", "2025-03-10T09:00") with { Location = "Hall", Participants = [new Participant("p1", "Ada")] };
+        var written = Override("yoga", "2025-03-10T09:00") with { Details = Override("yoga", "2025-03-10T09:00").Details with { Location = "Hall" }, Participants = [new Participant("p1", "Ada")] };
 
         (await Store.ChangeInstanceAsync(TenantA, "yoga", Local("2025-03-10T09:00"), (_, _) => StoreChange<InstanceOverride, int>.Save(written, 1), None)).Should().Be(1);
 
@@ -601,7 +607,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Removing_a_booking_frees_the_last_seat_of_an_instance_for_the_next_booker()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 1 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
         await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p1"), Later, None);
         (await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
 
@@ -620,9 +626,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
         var edited = Override("yoga", "2025-03-10T09:00") with
         {
-            Title = "special",
-            Location = "Hall",
-            Capacity = 3,
+            Details = Override("yoga", "2025-03-10T09:00").Details with { Title = "special", Location = "Hall", Capacity = 3 },
             Duration = Duration.FromMinutes(90),
             Participants = [new Participant("p1"), new Participant("p2", "Bo")],
         };
@@ -651,7 +655,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     public async Task Concurrent_removals_and_bookings_of_an_instance_never_hold_more_than_its_capacity()
     {
         var booked = Enumerable.Range(0, 3).Select(i => new Participant($"old{i}")).ToImmutableArray();
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 3 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 3 } }, null, None);
         await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-10T09:00") with { Participants = booked }, 0, None);
 
         var removals = Enumerable.Range(0, 3).Select(i => Task.Run(async () => await Store.ReleaseAsync(TenantA, "yoga", Local("2025-03-10T09:00"), $"old{i}", Later, None)));
@@ -664,14 +668,14 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         var own = (await Store.FindAsync(TenantA, "yoga", None))!.Overrides[Local("2025-03-10T09:00")];
         own.Participants.Should().HaveCount(outcomes.Count(o => o == BookingOutcome.Booked)).And.HaveCountLessThanOrEqualTo(3).And.OnlyHaveUniqueItems(p => p.Id);
         own.Participants.Should().NotContain(p => p.Id.StartsWith("old", StringComparison.Ordinal));
-        own.Title.Should().Be("own");
+        own.Details.Title.Should().Be("own");
         own.Revision.Should().Be(1 + 3 + outcomes.Count(o => o == BookingOutcome.Booked));
     }
 
     [Fact]
     public async Task Concurrent_bookings_of_the_last_seats_of_an_instance_fill_the_capacity_exactly()
     {
-        await Store.InsertAsync(TenantA, Series("yoga") with { Capacity = 3 }, null, None);
+        await Store.InsertAsync(TenantA, Series("yoga") with { Details = new SessionDetails { Capacity = 3 } }, null, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
             await Store.BookAsync(TenantA, "yoga", Local("2025-03-10T09:00"), new Participant($"p{i}"), Later, None))));
@@ -733,7 +737,7 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     {
         RecurringSessionId = seriesId,
         IdentityStart = Local(identityStart),
-        Title = "own",
+        Details = new SessionDetailsOverride { Title = "own" },
         Revision = revision,
         CreatedAt = Created,
         UpdatedAt = Created,
@@ -752,11 +756,11 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         record.Series.ScheduleId,
         record.Series.ScheduleOwnerId,
         record.Series.Type,
-        record.Series.Title,
-        Tags = string.Join(", ", record.Series.Tags),
-        record.Series.Notes,
-        record.Series.Location,
-        record.Series.Capacity,
+        record.Series.Details.Title,
+        Tags = string.Join(", ", record.Series.Details.Tags),
+        record.Series.Details.Notes,
+        record.Series.Details.Location,
+        record.Series.Details.Capacity,
         record.Series.Start,
         Zone = record.Series.Zone.Id,
         record.Series.Duration,
@@ -788,8 +792,8 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         o.RecurringSessionId,
         Iso(o.IdentityStart),
         FormattableString.Invariant($"cancelled={o.IsCancelled} start={o.Start} duration={o.Duration}"),
-        $"title={o.Title} tags=[{(o.Tags is { } tags ? string.Join(", ", tags) : "inherited")}] notes={o.Notes} location={o.Location}",
-        FormattableString.Invariant($"capacity={o.Capacity} participants=[{string.Join(", ", o.Participants)}] revision={o.Revision}"),
+        $"title={o.Details.Title} tags=[{(o.Details.Tags is { } tags ? string.Join(", ", tags) : "inherited")}] notes={o.Details.Notes} location={o.Details.Location}",
+        FormattableString.Invariant($"capacity={o.Details.Capacity} participants=[{string.Join(", ", o.Participants)}] revision={o.Revision}"),
         FormattableString.Invariant($"created={o.CreatedAt} updated={o.UpdatedAt}"));
 
     /// <summary>a: schedule-1/owner-1 event; b: schedule-2/owner-2 working hours; c: schedule-3/owner-2 event; d: starts after the window.</summary>
@@ -808,9 +812,9 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
     private async Task InsertSeriesToSplitAsync()
     {
         await Store.InsertAsync(TenantA, Series("yoga"), null, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-03T09:00") with { Title = "first" }, 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Title = "third" }, 0, None);
-        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-24T09:00") with { Title = "fourth" }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-03T09:00") with { Details = Override("yoga", "2025-03-03T09:00").Details with { Title = "first" } }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-17T09:00") with { Details = Override("yoga", "2025-03-17T09:00").Details with { Title = "third" } }, 0, None);
+        await Store.SaveOverrideAsync(TenantA, Override("yoga", "2025-03-24T09:00") with { Details = Override("yoga", "2025-03-24T09:00").Details with { Title = "fourth" } }, 0, None);
     }
 
     /// <summary>The identity start from which a split at the third week moves overrides.</summary>
@@ -826,8 +830,8 @@ public abstract partial class RecurringSessionStoreContract : IAsyncLifetime
         var following = Series("yoga-2") with { Start = Local("2025-03-17T10:00"), IdentityStart = Local("2025-03-17T10:00"), CreatedAt = Later, UpdatedAt = Later };
         List<(LocalDateTime, InstanceOverride)> moved =
         [
-            (Local("2025-03-17T09:00"), Override("yoga-2", "2025-03-17T10:00") with { Title = "third" }),
-            (Local("2025-03-24T09:00"), Override("yoga-2", "2025-03-24T10:00") with { Title = "fourth" }),
+            (Local("2025-03-17T09:00"), Override("yoga-2", "2025-03-17T10:00") with { Details = Override("yoga-2", "2025-03-17T10:00").Details with { Title = "third" } }),
+            (Local("2025-03-24T09:00"), Override("yoga-2", "2025-03-24T10:00") with { Details = Override("yoga-2", "2025-03-24T10:00").Details with { Title = "fourth" } }),
         ];
         return (ended, following, moved);
     }

@@ -39,11 +39,14 @@ public abstract class SessionStoreContract : IAsyncLifetime
         var session = Sample("s1") with
         {
             Type = SessionType.WorkingHours,
-            Title = "Yoga",
-            Tags = ["yoga", "evening"],
-            Notes = "Bring a mat",
-            Location = "Room 1",
-            Capacity = 12,
+            Details = Sample("s1").Details with
+            {
+                Title = "Yoga",
+                Tags = ["yoga", "evening"],
+                Notes = "Bring a mat",
+                Location = "Room 1",
+                Capacity = 12,
+            },
             Participants = [new Participant("p1", "Ada Lovelace", "ada@example.com", "+1 555 0100"), new Participant("p2")],
             Start = Time.InNewYork(2025, 3, 10, 18, 30),
             End = Time.InNewYork(2025, 3, 10, 19, 30),
@@ -76,18 +79,18 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Inserting_a_taken_id_returns_false_and_keeps_the_first_session()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Title = "first" }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "first" } }, None);
 
-        (await Store.InsertAsync(TenantA, Sample("s1") with { Title = "second" }, None)).Should().BeFalse();
+        (await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "second" } }, None)).Should().BeFalse();
 
-        (await Store.FindAsync(TenantA, "s1", None))!.Title.Should().Be("first");
+        (await Store.FindAsync(TenantA, "s1", None))!.Details.Title.Should().Be("first");
     }
 
     [Fact]
     public async Task Replace_with_the_stored_revision_replaces_the_session()
     {
         await Store.InsertAsync(TenantA, Sample("s1"), None);
-        var changed = Sample("s1") with { Title = "changed", Tags = ["new"], Revision = 2, UpdatedAt = Later };
+        var changed = Sample("s1") with { Details = new SessionDetails { Title = "changed", Tags = ["new"] }, Revision = 2, UpdatedAt = Later };
 
         (await Store.ReplaceAsync(TenantA, changed, expectedRevision: 1, None)).Should().BeTrue();
 
@@ -100,7 +103,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
         var original = Sample("s1") with { Revision = 3 };
         await Store.InsertAsync(TenantA, original, None);
 
-        (await Store.ReplaceAsync(TenantA, original with { Title = "changed", Revision = 3 }, expectedRevision: 2, None)).Should().BeFalse();
+        (await Store.ReplaceAsync(TenantA, original with { Details = original.Details with { Title = "changed" }, Revision = 3 }, expectedRevision: 2, None)).Should().BeFalse();
 
         Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(original));
     }
@@ -119,11 +122,11 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1"), None);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
-            await Store.ReplaceAsync(TenantA, Sample("s1") with { Title = $"writer {i}", Revision = 2 }, expectedRevision: 1, None))));
+            await Store.ReplaceAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = $"writer {i}" }, Revision = 2 }, expectedRevision: 1, None))));
 
         results.Count(won => won).Should().Be(1);
         var winner = Array.IndexOf(results, true);
-        (await Store.FindAsync(TenantA, "s1", None))!.Title.Should().Be($"writer {winner}");
+        (await Store.FindAsync(TenantA, "s1", None))!.Details.Title.Should().Be($"writer {winner}");
     }
 
     [Fact]
@@ -158,9 +161,9 @@ public abstract class SessionStoreContract : IAsyncLifetime
         await Store.InsertAsync(TenantA, Sample("s1"), None);
         await Store.DeleteAsync(TenantA, "s1", expectedRevision: 1, None);
 
-        (await Store.InsertAsync(TenantA, Sample("s1") with { Title = "again" }, None)).Should().BeTrue();
+        (await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "again" } }, None)).Should().BeTrue();
 
-        (await Store.FindAsync(TenantA, "s1", None))!.Title.Should().Be("again");
+        (await Store.FindAsync(TenantA, "s1", None))!.Details.Title.Should().Be("again");
     }
 
     [Fact]
@@ -178,25 +181,25 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Same_id_in_two_tenants_holds_two_different_sessions()
     {
-        (await Store.InsertAsync(TenantA, Sample("s1") with { Title = "of A" }, None)).Should().BeTrue();
-        (await Store.InsertAsync(TenantB, Sample("s1") with { Title = "of B" }, None)).Should().BeTrue();
+        (await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "of A" } }, None)).Should().BeTrue();
+        (await Store.InsertAsync(TenantB, Sample("s1") with { Details = new SessionDetails { Title = "of B" } }, None)).Should().BeTrue();
 
-        (await Store.FindAsync(TenantA, "s1", None))!.Title.Should().Be("of A");
-        (await Store.FindAsync(TenantB, "s1", None))!.Title.Should().Be("of B");
+        (await Store.FindAsync(TenantA, "s1", None))!.Details.Title.Should().Be("of A");
+        (await Store.FindAsync(TenantB, "s1", None))!.Details.Title.Should().Be("of B");
     }
 
     [Fact]
     public async Task Changing_a_session_in_one_tenant_leaves_the_same_id_in_another_tenant_alone()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Title = "of A" }, None);
-        await Store.InsertAsync(TenantB, Sample("s1") with { Title = "of B" }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "of A" } }, None);
+        await Store.InsertAsync(TenantB, Sample("s1") with { Details = new SessionDetails { Title = "of B" } }, None);
 
-        await Store.ReplaceAsync(TenantA, Sample("s1") with { Title = "changed", Revision = 2 }, expectedRevision: 1, None);
+        await Store.ReplaceAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "changed" }, Revision = 2 }, expectedRevision: 1, None);
         await Store.DeleteAsync(TenantA, "s1", expectedRevision: 2, None);
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 0 } }, None);
         await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
 
-        Snapshot(await Store.FindAsync(TenantB, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Title = "of B" }));
+        Snapshot(await Store.FindAsync(TenantB, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Details = new SessionDetails { Title = "of B" } }));
     }
 
     [Fact]
@@ -214,7 +217,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     {
         await Store.InsertAsync(TenantA, Sample("s1"), None);
 
-        (await Store.ReplaceAsync(TenantB, Sample("s1") with { Title = "hijacked", Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
+        (await Store.ReplaceAsync(TenantB, Sample("s1") with { Details = new SessionDetails { Title = "hijacked" }, Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
         (await Store.DeleteAsync(TenantB, "s1", expectedRevision: 1, None)).Should().BeFalse();
         (await Store.BookAsync(TenantB, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.NotFound);
 
@@ -327,7 +330,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_adds_the_participant_bumps_the_revision_and_stamps_the_time()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 2 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 2 } }, None);
 
         (await Store.BookAsync(TenantA, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None))
             .Should().Be(BookingOutcome.Booked);
@@ -341,7 +344,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_someone_already_booked_is_already_booked_and_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 1 } }, None);
         await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
         var before = await Store.FindAsync(TenantA, "s1", None);
 
@@ -354,17 +357,17 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Booking_a_full_session_is_full_and_changes_nothing()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 1 }, Participants = [new Participant("p1")] }, None);
 
         (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
 
-        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Capacity = 1, Participants = [new Participant("p1")] }));
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Details = new SessionDetails { Capacity = 1 }, Participants = [new Participant("p1")] }));
     }
 
     [Fact]
     public async Task Session_of_capacity_zero_takes_nobody()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 0 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 0 } }, None);
 
         (await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None)).Should().Be(BookingOutcome.Full);
     }
@@ -372,7 +375,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Session_without_capacity_never_fills()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = null }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = null } }, None);
 
         for (var i = 0; i < 50; i++)
         {
@@ -391,7 +394,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Concurrent_bookings_of_the_last_seats_fill_the_capacity_exactly()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 5 } }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
             await Store.BookAsync(TenantA, "s1", new Participant($"p{i}"), Later, None))));
@@ -406,7 +409,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Concurrent_bookings_of_the_same_participant_book_them_once()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 5 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 5 } }, None);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
             await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None))));
@@ -419,17 +422,17 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Change_decides_from_the_stored_session_and_writes_exactly_what_it_decided()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Title = "stored" }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Title = "stored" } }, None);
         var versionBefore = await Store.GetChangeVersionAsync(TenantA, None);
 
         var seen = await Store.ChangeAsync(
             TenantA,
             "s1",
-            stored => StoreChange<Session, string?>.Save(stored! with { Title = "changed", Location = "Room 2", Revision = stored.Revision + 1, UpdatedAt = Later }, stored.Title),
+            stored => StoreChange<Session, string?>.Save(stored! with { Details = (stored!).Details with { Title = "changed", Location = "Room 2" }, Revision = stored.Revision + 1, UpdatedAt = Later }, stored.Details.Title),
             None);
 
         seen.Should().Be("stored");
-        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Title = "changed", Location = "Room 2", Revision = 2, UpdatedAt = Later }));
+        Snapshot(await Store.FindAsync(TenantA, "s1", None)).Should().Be(Snapshot(Sample("s1") with { Details = new SessionDetails { Title = "changed", Location = "Room 2" }, Revision = 2, UpdatedAt = Later }));
         if (versionBefore is long before)
         {
             (await Store.GetChangeVersionAsync(TenantA, None)).Should().BeGreaterThan(before);
@@ -472,7 +475,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     [Fact]
     public async Task Removing_a_booking_frees_the_last_seat_for_the_next_booker()
     {
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 1 }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 1 } }, None);
         await Store.BookAsync(TenantA, "s1", new Participant("p1"), Later, None);
         (await Store.BookAsync(TenantA, "s1", new Participant("p2"), Later, None)).Should().Be(BookingOutcome.Full);
 
@@ -500,7 +503,7 @@ public abstract class SessionStoreContract : IAsyncLifetime
     public async Task Concurrent_removals_and_bookings_never_hold_more_than_the_capacity()
     {
         var booked = Enumerable.Range(0, 4).Select(i => new Participant($"old{i}")).ToImmutableArray();
-        await Store.InsertAsync(TenantA, Sample("s1") with { Capacity = 4, Participants = booked }, None);
+        await Store.InsertAsync(TenantA, Sample("s1") with { Details = new SessionDetails { Capacity = 4 }, Participants = booked }, None);
 
         var removals = Enumerable.Range(0, 4).Select(i => Task.Run(async () => await Store.ReleaseAsync(TenantA, "s1", $"old{i}", Later, None)));
         var bookings = Enumerable.Range(0, 12).Select(i => Task.Run(async () => await Store.BookAsync(TenantA, "s1", new Participant($"new{i}"), Later, None)));
@@ -577,11 +580,11 @@ public abstract class SessionStoreContract : IAsyncLifetime
         session.ScheduleOwnerId,
         session.Type,
         session.Status,
-        session.Title,
-        Tags = string.Join(", ", session.Tags),
-        session.Notes,
-        session.Location,
-        session.Capacity,
+        session.Details.Title,
+        Tags = string.Join(", ", session.Details.Tags),
+        session.Details.Notes,
+        session.Details.Location,
+        session.Details.Capacity,
         Participants = string.Join(", ", session.Participants),
         session.Start,
         session.End,

@@ -53,7 +53,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
     public async Task Booking_of_a_session_killed_while_it_holds_the_row_books_nobody_and_frees_the_seat()
     {
         var store = new PostgreSqlSessionStore(_schema.NewDataSource());
-        await store.InsertAsync(Tenant, Session("s1") with { Capacity = 1 }, None);
+        await store.InsertAsync(Tenant, Session("s1") with { Details = new SessionDetails { Capacity = 1 } }, None);
 
         // A booking on another host, by hand: lock the row and write the participant, but never commit.
         await using var crashing = await _schema.NewDataSource().OpenConnectionAsync();
@@ -77,7 +77,7 @@ public sealed class ConnectionFaultTest : IAsyncLifetime
     public async Task Booking_of_an_instance_killed_while_it_holds_the_series_books_nobody_and_frees_the_seat()
     {
         var store = new PostgreSqlRecurringSessionStore(_schema.NewDataSource());
-        await store.InsertAsync(Tenant, Series("yoga") with { Capacity = 1 }, null, None);
+        await store.InsertAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
 
         // A booking on another host, by hand: lock the series, write the instance's override, but never commit.
         await using var crashing = await _schema.NewDataSource().OpenConnectionAsync();

@@ -33,7 +33,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
         for (var round = 0; round < 20; round++)
         {
             var id = $"s{round}";
-            await hostA.InsertAsync(Tenant, Session(id) with { Capacity = 2, Participants = [new Participant("p0")] }, None);
+            await hostA.InsertAsync(Tenant, Session(id) with { Details = new SessionDetails { Capacity = 2 }, Participants = [new Participant("p0")] }, None);
 
             var outcomes = await AllAtOnceAsync(
                 () => hostA.BookAsync(Tenant, id, new Participant("a"), Later, None).AsTask(),
@@ -50,7 +50,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
     public async Task Two_hosts_booking_the_last_seat_of_an_instance_let_exactly_one_win()
     {
         var (hostA, hostB) = (SeriesHost(), SeriesHost());
-        await hostA.InsertAsync(Tenant, Series("yoga") with { Capacity = 1 }, null, None);
+        await hostA.InsertAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Capacity = 1 } }, null, None);
 
         for (var week = 0; week < 20; week++)
         {
@@ -80,7 +80,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
                 while (true)
                 {
                     var stored = (await host.FindAsync(Tenant, "s1", None))!;
-                    var changed = stored with { Tags = stored.Tags.Add($"host{h}-{i}"), Revision = stored.Revision + 1 };
+                    var changed = stored with { Details = stored.Details with { Tags = stored.Details.Tags.Add($"host{h}-{i}") }, Revision = stored.Revision + 1 };
                     if (await host.ReplaceAsync(Tenant, changed, stored.Revision, None))
                     {
                         break;
@@ -92,7 +92,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
         })));
 
         var final = (await hosts[0].FindAsync(Tenant, "s1", None))!;
-        final.Tags.Should().HaveCount(40).And.OnlyHaveUniqueItems();
+        final.Details.Tags.Should().HaveCount(40).And.OnlyHaveUniqueItems();
         final.Revision.Should().Be(41);
     }
 
@@ -111,8 +111,8 @@ public sealed class MultipleHostsTest : IAsyncLifetime
                 while (true)
                 {
                     var stored = (await host.FindAsync(Tenant, "yoga", None))!.Overrides.GetValueOrDefault(instance);
-                    var current = stored ?? Override("yoga", instance, revision: 0) with { Title = null };
-                    var edited = current with { Tags = (current.Tags ?? []).Add($"editor{h}-{i}"), Revision = current.Revision + 1 };
+                    var current = stored ?? Override("yoga", instance, revision: 0) with { Details = Override("yoga", instance, revision: 0).Details with { Title = null } };
+                    var edited = current with { Details = current.Details with { Tags = (current.Details.Tags ?? []).Add($"editor{h}-{i}") }, Revision = current.Revision + 1 };
                     if (await host.SaveOverrideAsync(Tenant, edited, current.Revision, None))
                     {
                         break;
@@ -131,7 +131,7 @@ public sealed class MultipleHostsTest : IAsyncLifetime
         await Task.WhenAll(editors.Concat(bookers));
 
         var final = (await hosts[0].FindAsync(Tenant, "yoga", None))!.Overrides[instance];
-        final.Tags!.Value.Should().HaveCount(20).And.OnlyHaveUniqueItems();
+        final.Details.Tags!.Value.Should().HaveCount(20).And.OnlyHaveUniqueItems();
         final.Participants.Should().HaveCount(20).And.OnlyHaveUniqueItems();
         final.Revision.Should().Be(40);
     }

@@ -1,4 +1,5 @@
 using Npgsql;
+using Scheduling.Sessions;
 
 namespace Scheduling.Stores.PostgreSql.Tests;
 
@@ -91,7 +92,7 @@ public sealed class PostgreSqlSchemaTest : IAsyncLifetime
             await _schema.ExecuteScalarAsync(dialect.RecordSql, ("version", int.Parse(name[..4], System.Globalization.CultureInfo.InvariantCulture)), ("name", name));
         }
 
-        var (r1, r2) = (Samples.Series("r1"), Samples.Series("r2") with { Title = "second" });
+        var (r1, r2) = (Samples.Series("r1"), Samples.Series("r2") with { Details = new SessionDetails { Title = "second" } });
         var own = Samples.Override("r1", Samples.Week(1));
         foreach (var series in new[] { r1, r2 })
         {

@@ -41,11 +41,11 @@ public sealed class RecordReuseTest : IAsyncLifetime
         await writer.InsertAsync(Tenant, Series("yoga"), null, None);
         var before = await reader.FindAsync(Tenant, "yoga", None);
 
-        await writer.ReplaceAsync(Tenant, Series("yoga") with { Title = "renamed", Revision = 2 }, null, 1, None);
+        await writer.ReplaceAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Title = "renamed" }, Revision = 2 }, null, 1, None);
 
         var after = await reader.FindAsync(Tenant, "yoga", None);
         after.Should().NotBeSameAs(before);
-        after!.Series.Title.Should().Be("renamed");
+        after!.Series.Details.Title.Should().Be("renamed");
     }
 
     [Fact]
@@ -57,13 +57,13 @@ public sealed class RecordReuseTest : IAsyncLifetime
 
         await writer.BookAsync(Tenant, "yoga", Week(1), new Participant("p1"), Later, None);
         var booked = await reader.FindAsync(Tenant, "yoga", None);
-        await writer.SaveOverrideAsync(Tenant, booked!.Overrides[Week(1)] with { Title = "edited", Revision = 2 }, 1, None);
+        await writer.SaveOverrideAsync(Tenant, booked!.Overrides[Week(1)] with { Details = booked!.Overrides[Week(1)].Details with { Title = "edited" }, Revision = 2 }, 1, None);
         var edited = await reader.FindAsync(Tenant, "yoga", None);
 
         booked.Should().NotBeSameAs(before);
         booked.Overrides[Week(1)].Participants.Should().ContainSingle();
         edited.Should().NotBeSameAs(booked);
-        edited!.Overrides[Week(1)].Title.Should().Be("edited");
+        edited!.Overrides[Week(1)].Details.Title.Should().Be("edited");
         edited.Overrides[Week(1)].Participants.Should().ContainSingle();
     }
 

@@ -49,7 +49,7 @@ internal static class Samples
     {
         RecurringSessionId = seriesId,
         IdentityStart = identityStart,
-        Title = title,
+        Details = new SessionDetailsOverride { Title = title },
         Revision = revision,
         CreatedAt = Created,
         UpdatedAt = Created,

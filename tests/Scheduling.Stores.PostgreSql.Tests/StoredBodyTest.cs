@@ -22,12 +22,12 @@ public sealed class StoredBodyTest : IAsyncLifetime
     public async Task Session_text_holding_any_character_is_kept_as_given()
     {
         var store = new PostgreSqlSessionStore(_schema.NewDataSource());
-        await store.InsertAsync(Tenant, Session("s1") with { Title = AnyText, Tags = [AnyText], Participants = [new Participant("p1", AnyText)] }, None);
+        await store.InsertAsync(Tenant, Session("s1") with { Details = new SessionDetails { Title = AnyText, Tags = [AnyText] }, Participants = [new Participant("p1", AnyText)] }, None);
 
         var stored = await store.FindAsync(Tenant, "s1", None);
 
-        stored!.Title.Should().Be(AnyText);
-        stored.Tags.Should().Equal(AnyText);
+        stored!.Details.Title.Should().Be(AnyText);
+        stored.Details.Tags.Should().Equal(AnyText);
         stored.Participants.Single().Name.Should().Be(AnyText);
     }
 
@@ -35,12 +35,12 @@ public sealed class StoredBodyTest : IAsyncLifetime
     public async Task Series_and_override_text_holding_any_character_is_kept_as_given()
     {
         var store = new PostgreSqlRecurringSessionStore(_schema.NewDataSource());
-        await store.InsertAsync(Tenant, Series("yoga") with { Notes = AnyText }, null, None);
+        await store.InsertAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Notes = AnyText } }, null, None);
         await store.SaveOverrideAsync(Tenant, Override("yoga", Week(1), AnyText), 0, None);
 
         var stored = await store.FindAsync(Tenant, "yoga", None);
 
-        stored!.Series.Notes.Should().Be(AnyText);
-        stored.Overrides[Week(1)].Title.Should().Be(AnyText);
+        stored!.Series.Details.Notes.Should().Be(AnyText);
+        stored.Overrides[Week(1)].Details.Title.Should().Be(AnyText);
     }
 }

@@ -23,7 +23,7 @@ internal static class Examples
             Id = id,
             ScheduleId = "schedule-1",
             ScheduleOwnerId = "owner-1",
-            Capacity = capacity,
+            Details = new SessionDetails { Capacity = capacity },
             Start = Time.At(from),
             End = Time.At(end ?? from + Duration.FromHours(1)),
             Revision = 1,
@@ -53,7 +53,7 @@ internal static class Examples
     {
         RecurringSessionId = seriesId,
         IdentityStart = identityStart,
-        Title = "own",
+        Details = new SessionDetailsOverride { Title = "own" },
         Revision = revision,
         CreatedAt = Created,
         UpdatedAt = Created,

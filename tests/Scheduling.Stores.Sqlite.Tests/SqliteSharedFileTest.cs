@@ -75,7 +75,7 @@ public sealed class SqliteSharedFileTest : IDisposable
     public async Task Concurrent_last_seat_bookings_of_an_instance_through_separate_instances_fill_the_capacity_exactly()
     {
         var stores = Enumerable.Range(0, 8).Select(i => new SqliteRecurringSessionStore(_database.ConnectionStringWith(b => b.DefaultTimeout = 30 + i))).ToList();
-        await stores[0].InsertAsync(Tenant, Series("yoga") with { Capacity = 3 }, null, None);
+        await stores[0].InsertAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Capacity = 3 } }, null, None);
         var instance = Time.Local(2025, 3, 10, 9);
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
@@ -95,22 +95,22 @@ public sealed class SqliteSharedFileTest : IDisposable
         var (sessionsB, seriesB) = StoresOn(_database.ConnectionStringWith(b => b.Pooling = false));
         await sessionsA.InsertAsync(Tenant, Session("s1"), None);
         await seriesA.InsertAsync(Tenant, Series("yoga"), null, None);
-        (await sessionsA.ReplaceAsync(Tenant, Session("s1") with { Title = "first", Revision = 2 }, expectedRevision: 1, None)).Should().BeTrue();
-        (await seriesA.ReplaceAsync(Tenant, Series("yoga") with { Title = "first", Revision = 2 }, null, expectedRevision: 1, None)).Should().BeTrue();
+        (await sessionsA.ReplaceAsync(Tenant, Session("s1") with { Details = Session("s1").Details with { Title = "first" }, Revision = 2 }, expectedRevision: 1, None)).Should().BeTrue();
+        (await seriesA.ReplaceAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Title = "first" }, Revision = 2 }, null, expectedRevision: 1, None)).Should().BeTrue();
         var sessionVersion = await sessionsA.GetChangeVersionAsync(Tenant, None);
         var seriesVersion = await seriesA.GetChangeVersionAsync(Tenant, None);
 
-        (await sessionsB.ReplaceAsync(Tenant, Session("s1") with { Title = "stale", Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
+        (await sessionsB.ReplaceAsync(Tenant, Session("s1") with { Details = Session("s1").Details with { Title = "stale" }, Revision = 2 }, expectedRevision: 1, None)).Should().BeFalse();
         (await sessionsB.DeleteAsync(Tenant, "s1", expectedRevision: 1, None)).Should().BeFalse();
-        (await seriesB.ReplaceAsync(Tenant, Series("yoga") with { Title = "stale", Revision = 2 }, null, expectedRevision: 1, None)).Should().BeFalse();
+        (await seriesB.ReplaceAsync(Tenant, Series("yoga") with { Details = new SessionDetails { Title = "stale" }, Revision = 2 }, null, expectedRevision: 1, None)).Should().BeFalse();
         (await seriesB.SplitAsync(Tenant, Series("yoga") with { Revision = 2 }, null, 1, Series("yoga-2"), null, Time.Local(2025, 3, 17, 9), 0, None)).Should().BeFalse();
         (await seriesB.DeleteAsync(Tenant, "yoga", expectedRevision: 1, None)).Should().BeFalse();
 
         var session = await sessionsA.FindAsync(Tenant, "s1", None);
-        session!.Title.Should().Be("first");
+        session!.Details.Title.Should().Be("first");
         session.Revision.Should().Be(2);
         var series = await seriesA.FindAsync(Tenant, "yoga", None);
-        series!.Series.Title.Should().Be("first");
+        series!.Series.Details.Title.Should().Be("first");
         (await seriesA.FindAsync(Tenant, "yoga-2", None)).Should().BeNull();
         (await sessionsA.GetChangeVersionAsync(Tenant, None)).Should().Be(sessionVersion);
         (await seriesA.GetChangeVersionAsync(Tenant, None)).Should().Be(seriesVersion);
@@ -120,7 +120,7 @@ public sealed class SqliteSharedFileTest : IDisposable
     public async Task What_was_written_survives_closing_and_reopening_the_file()
     {
         var (sessions, series) = StoresOn(_database.ConnectionString);
-        var session = Session("s1", capacity: 3) with { Title = "Kept", Start = Time.InNewYork(2025, 3, 10, 18, 30), End = Time.InNewYork(2025, 3, 10, 19, 30) };
+        var session = Session("s1", capacity: 3) with { Details = Session("s1", capacity: 3).Details with { Title = "Kept" }, Start = Time.InNewYork(2025, 3, 10, 18, 30), End = Time.InNewYork(2025, 3, 10, 19, 30) };
         await sessions.InsertAsync(Tenant, session, None);
         await sessions.BookAsync(Tenant, "s1", new Participant("p1", "Ada", "ada@example.com"), Later, None);
         await series.InsertAsync(Tenant, Series("yoga", "FREQ=WEEKLY;COUNT=4"), Time.Utc(2025, 3, 24, 10), None);

@@ -47,7 +47,7 @@ public sealed class UseSqliteTest : IDisposable
             {
                 ScheduleId = "room",
                 ScheduleOwnerId = "staff",
-                Capacity = 5,
+                Details = new SessionDetails { Capacity = 5 },
                 Start = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 9, 0)),
                 End = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 10, 0)),
             });

@@ -272,17 +272,17 @@ public sealed class HostileRequestFuzzTest
                 1 => request with { ScheduleId = Pick(random, Ids)! },
                 2 => request with { ScheduleOwnerId = Pick(random, Ids)! },
                 3 => request with { Type = (SessionType)random.Next(-1, 5) },
-                4 => request with { Title = Pick(random, Texts) },
-                5 => request with { Tags = Strings(random) },
-                6 => request with { Capacity = Pick(random, Numbers) },
+                4 => request with { Details = request.Details with { Title = Pick(random, Texts) } },
+                5 => request with { Details = request.Details with { Tags = Strings(random) } },
+                6 => request with { Details = request.Details with { Capacity = Pick(random, Numbers) } },
                 7 => request with { Participants = Participants(random) },
-                8 => request with { ClientId = Pick(random, Ids) },
-                9 => request with { ServiceIds = Strings(random) },
-                10 => request with { FieldValues = FieldValues(random) },
-                11 => request with { Attachments = Attachments(random) },
-                12 => request with { NoteLog = Notes(random) },
-                13 => request with { Invoice = random.Next(2) == 0 ? null : new InvoiceReference(Pick(random, Ids)!) { Number = Pick(random, Texts) } },
-                14 => request with { Names = Names(random) },
+                8 => request with { Details = request.Details with { ClientId = Pick(random, Ids) } },
+                9 => request with { Details = request.Details with { ServiceIds = Strings(random) } },
+                10 => request with { Details = request.Details with { FieldValues = FieldValues(random) } },
+                11 => request with { Details = request.Details with { Attachments = Attachments(random) } },
+                12 => request with { Details = request.Details with { NoteLog = Notes(random) } },
+                13 => request with { Details = request.Details with { Invoice = random.Next(2) == 0 ? null : new InvoiceReference(Pick(random, Ids)!) { Number = Pick(random, Texts) } } },
+                14 => request with { Details = request.Details with { Names = Names(random) } },
                 15 => request with { Start = CalendarTime(random) },
                 _ => request with { End = CalendarTime(random) },
             };
@@ -309,17 +309,17 @@ public sealed class HostileRequestFuzzTest
             {
                 0 => request with { Id = Pick(random, Ids) },
                 1 => request with { ScheduleId = Pick(random, Ids)! },
-                2 => request with { Title = Pick(random, Texts) },
-                3 => request with { Tags = Strings(random) },
-                4 => request with { Capacity = Pick(random, Numbers) },
-                5 => request with { ClientId = Pick(random, Ids) },
-                6 => request with { FieldValues = FieldValues(random) },
+                2 => request with { Details = request.Details with { Title = Pick(random, Texts) } },
+                3 => request with { Details = request.Details with { Tags = Strings(random) } },
+                4 => request with { Details = request.Details with { Capacity = Pick(random, Numbers) } },
+                5 => request with { Details = request.Details with { ClientId = Pick(random, Ids) } },
+                6 => request with { Details = request.Details with { FieldValues = FieldValues(random) } },
                 7 => request with { Start = Pick(random, LocalTimes) },
                 8 => request with { Zone = random.Next(3) == 0 ? null! : SessionText.ParseZone(Pick(random, ZoneIds)) },
                 9 => request with { Duration = Pick(random, Durations) },
                 10 => request with { Rule = random.Next(4) == 0 ? null! : SessionText.ParseRule(Pick(random, RuleTexts)) },
-                11 => request with { Attachments = Attachments(random), NoteLog = Notes(random) },
-                _ => request with { ServiceIds = Strings(random), Names = Names(random) },
+                11 => request with { Details = request.Details with { Attachments = Attachments(random), NoteLog = Notes(random) } },
+                _ => request with { Details = request.Details with { ServiceIds = Strings(random), Names = Names(random) } },
             };
         }
 
@@ -333,16 +333,16 @@ public sealed class HostileRequestFuzzTest
         {
             changes = random.Next(10) switch
             {
-                0 => changes with { Title = Pick(random, Texts) },
-                1 => changes with { Tags = Strings(random) },
-                2 => changes with { Capacity = Pick(random, Numbers) },
-                3 => changes with { ClientId = Pick(random, Ids) },
-                4 => changes with { ServiceIds = Strings(random) },
-                5 => changes with { FieldValues = FieldValues(random) },
-                6 => changes with { Attachments = Attachments(random) },
+                0 => changes with { Details = changes.Details with { Title = Pick(random, Texts) } },
+                1 => changes with { Details = changes.Details with { Tags = Strings(random) } },
+                2 => changes with { Details = changes.Details with { Capacity = Pick(random, Numbers) } },
+                3 => changes with { Details = changes.Details with { ClientId = Pick(random, Ids) } },
+                4 => changes with { Details = changes.Details with { ServiceIds = Strings(random) } },
+                5 => changes with { Details = changes.Details with { FieldValues = FieldValues(random) } },
+                6 => changes with { Details = changes.Details with { Attachments = Attachments(random) } },
                 7 => changes with { Start = CalendarTime(random) },
                 8 => changes with { End = CalendarTime(random) },
-                _ => changes with { Names = Names(random), Invoice = null, Notes = Pick(random, Texts), Location = Pick(random, Texts) },
+                _ => changes with { Details = changes.Details with { Names = Names(random), Invoice = null, Notes = Pick(random, Texts), Location = Pick(random, Texts) } },
             };
         }
 
@@ -356,14 +356,14 @@ public sealed class HostileRequestFuzzTest
         {
             changes = random.Next(8) switch
             {
-                0 => changes with { Title = Pick(random, Texts) },
-                1 => changes with { Tags = Strings(random) },
-                2 => changes with { Capacity = Pick(random, Numbers) },
+                0 => changes with { Details = changes.Details with { Title = Pick(random, Texts) } },
+                1 => changes with { Details = changes.Details with { Tags = Strings(random) } },
+                2 => changes with { Details = changes.Details with { Capacity = Pick(random, Numbers) } },
                 3 => changes with { Start = Pick(random, LocalTimes) },
                 4 => changes with { Duration = Pick(random, Durations) },
                 5 => changes with { Rule = random.Next(4) == 0 ? new Optional<Scheduling.Recurrence.RecurrenceRule>(null!) : SessionText.ParseRule(Pick(random, RuleTexts)) },
-                6 => changes with { FieldValues = FieldValues(random), Attachments = Attachments(random) },
-                _ => changes with { ClientId = Pick(random, Ids), ServiceIds = Strings(random) },
+                6 => changes with { Details = changes.Details with { FieldValues = FieldValues(random), Attachments = Attachments(random) } },
+                _ => changes with { Details = changes.Details with { ClientId = Pick(random, Ids), ServiceIds = Strings(random) } },
             };
         }
 

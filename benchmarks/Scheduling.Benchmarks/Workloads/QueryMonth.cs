@@ -40,12 +40,11 @@ public static class QueryMonth
             {
                 ScheduleId = $"schedule-{i % 200}",
                 ScheduleOwnerId = $"staff-{i % 50}",
-                Title = "Class",
+                Details = new SessionDetails { Title = "Class", Capacity = 12 },
                 Start = start,
                 Zone = zone,
                 Duration = Duration.FromMinutes(60),
                 Rule = rule,
-                Capacity = 12,
             }).AsTask().GetAwaiter().GetResult();
         }
 
@@ -57,7 +56,7 @@ public static class QueryMonth
             {
                 ScheduleId = $"schedule-{i % 200}",
                 ScheduleOwnerId = $"staff-{i % 50}",
-                Title = "Appointment",
+                Details = new SessionDetails { Title = "Appointment" },
                 Start = CalendarDateTime.AtLocal(start.InZone(utc).LocalDateTime, utc),
                 End = CalendarDateTime.AtLocal((start + Duration.FromMinutes(45)).InZone(utc).LocalDateTime, utc),
             }).AsTask().GetAwaiter().GetResult();

@@ -409,7 +409,7 @@ public sealed class AttendanceService
             throw SchedulingException.Invalid("sessionId", $"Session '{mark.SessionId}' is cancelled: attendance cannot be set on it.");
         }
 
-        if (session.Capacity is int capacity && attendees > capacity)
+        if (session.Details.Capacity is int capacity && attendees > capacity)
         {
             throw SchedulingException.Invalid("numberOfAttendees", $"{attendees} attendees do not fit session '{mark.SessionId}', whose capacity is {capacity}.");
         }

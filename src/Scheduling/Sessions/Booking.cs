@@ -44,7 +44,7 @@ public static class Booking
             return new(BookingOutcome.AlreadyBooked, stored);
         }
 
-        if (IsFull(stored.Capacity, stored.Participants.Length))
+        if (IsFull(stored.Details.Capacity, stored.Participants.Length))
         {
             return new(BookingOutcome.Full, stored);
         }
@@ -78,7 +78,7 @@ public static class Booking
             return new(BookingOutcome.AlreadyBooked, current);
         }
 
-        if (IsFull(own.Capacity ?? series.Capacity, own.Participants.Length))
+        if (IsFull(own.Details.Capacity ?? series.Details.Capacity, own.Participants.Length))
         {
             return new(BookingOutcome.Full, current);
         }
@@ -109,7 +109,7 @@ public static class Booking
             return new(BookingOutcome.NotBooked, stored);
         }
 
-        if (stored.ClientId == participantId)
+        if (stored.Details.ClientId == participantId)
         {
             return new(BookingOutcome.IsClient, stored);
         }

@@ -1,5 +1,4 @@
 using NodaTime;
-using static Scheduling.Sessions.RequestLists;
 
 namespace Scheduling.Sessions;
 
@@ -31,17 +30,7 @@ internal static class InstanceEdits
         {
             Start = changes.Start.HasValue ? start : own.Start,
             Duration = changes.End.HasValue || changes.Start.HasValue && own.Duration.HasValue ? end.Timestamp - start.Timestamp : own.Duration,
-            Title = changes.Title.HasValue ? changes.Title.Value : own.Title,
-            Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : own.Tags,
-            Notes = changes.Notes.HasValue ? changes.Notes.Value : own.Notes,
-            Location = changes.Location.HasValue ? changes.Location.Value : own.Location,
-            Capacity = changes.Capacity.HasValue ? changes.Capacity.Value : own.Capacity,
-            ClientId = changes.ClientId.HasValue ? changes.ClientId.Value : own.ClientId,
-            ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : own.ServiceIds,
-            FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : own.FieldValues,
-            Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : own.Attachments,
-            Invoice = changes.Invoice.HasValue ? changes.Invoice.Value : own.Invoice,
-            Names = changes.Names.HasValue ? changes.Names.Value : own.Names,
+            Details = changes.Details.ApplyTo(own.Details),
             Revision = own.Revision + 1,
             UpdatedAt = now,
         };
@@ -88,8 +77,8 @@ internal static class InstanceEdits
     public static InstanceOverride Noted(SessionTarget.Instance instance, SessionNote note, PayloadLimits limits)
     {
         var own = instance.OwnOrNew(note.CreatedAt);
-        var log = own.NoteLog ?? instance.Series.NoteLog;
+        var log = own.Details.NoteLog ?? instance.Series.Details.NoteLog;
         SessionPayload.CheckNote(limits, log.Length, note.Text, note.AuthorId);
-        return own with { NoteLog = log.Add(note), Revision = own.Revision + 1, UpdatedAt = note.CreatedAt };
+        return own with { Details = own.Details with { NoteLog = log.Add(note) }, Revision = own.Revision + 1, UpdatedAt = note.CreatedAt };
     }
 }

@@ -15,6 +15,8 @@ namespace Scheduling.Sessions;
 /// </remarks>
 public sealed record InstanceOverride
 {
+    private readonly ValueArray<Participant> _participants = new([]);
+
     /// <summary>Gets the id of the recurring session.</summary>
     public required string RecurringSessionId { get; init; }
 
@@ -30,44 +32,11 @@ public sealed record InstanceOverride
     /// <summary>Gets the instance's own duration, or null to follow the series.</summary>
     public Duration? Duration { get; init; }
 
-    /// <summary>Gets the instance's own title, or null to inherit.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Gets the instance's own tags, or null to inherit.</summary>
-    public ImmutableArray<string>? Tags { get; init; }
-
-    /// <summary>Gets the instance's own notes, or null to inherit.</summary>
-    public string? Notes { get; init; }
-
-    /// <summary>Gets the instance's own location, or null to inherit.</summary>
-    public string? Location { get; init; }
-
-    /// <summary>Gets the instance's own capacity, or null to inherit.</summary>
-    public int? Capacity { get; init; }
+    /// <summary>Gets the details the instance sets for itself; each field left null inherits from the series.</summary>
+    public SessionDetailsOverride Details { get; init; } = SessionDetailsOverride.None;
 
     /// <summary>Gets the participants booked into this instance.</summary>
-    public ImmutableArray<Participant> Participants { get; init; } = [];
-
-    /// <summary>Gets the instance's own client, or null to inherit.</summary>
-    public string? ClientId { get; init; }
-
-    /// <summary>Gets the instance's own service ids, or null to inherit.</summary>
-    public ImmutableArray<string>? ServiceIds { get; init; }
-
-    /// <summary>Gets the instance's own custom field values, or null to inherit.</summary>
-    public ImmutableArray<FieldValue>? FieldValues { get; init; }
-
-    /// <summary>Gets the instance's own attachments, or null to inherit.</summary>
-    public ImmutableArray<Attachment>? Attachments { get; init; }
-
-    /// <summary>Gets the instance's own dated notes (its series' notes it was given first included), or null to inherit.</summary>
-    public ImmutableArray<SessionNote>? NoteLog { get; init; }
-
-    /// <summary>Gets the instance's own invoice, or null to inherit.</summary>
-    public InvoiceReference? Invoice { get; init; }
-
-    /// <summary>Gets the instance's own names at booking, or null to inherit.</summary>
-    public NameSnapshot? Names { get; init; }
+    public ImmutableArray<Participant> Participants { get => _participants.Items; init => _participants = new(value); }
 
     /// <summary>Gets the instance's explicit lifecycle mark (a series has none: marks belong to one occurrence).</summary>
     public ProgressMark Progress { get; init; }
@@ -82,8 +51,5 @@ public sealed record InstanceOverride
     public Instant UpdatedAt { get; init; }
 
     /// <summary>Gets a value indicating whether the override changes anything shown about the instance (beyond participants).</summary>
-    public bool ChangesInstance =>
-        IsCancelled || Start.HasValue || Duration.HasValue || Title is not null || Tags.HasValue || Notes is not null
-        || Location is not null || Capacity.HasValue || ClientId is not null || ServiceIds.HasValue || FieldValues.HasValue
-        || Attachments.HasValue || NoteLog.HasValue || Invoice is not null || Names is not null || Progress != ProgressMark.None;
+    public bool ChangesInstance => IsCancelled || Start.HasValue || Duration.HasValue || Details.SetsAny || Progress != ProgressMark.None;
 }

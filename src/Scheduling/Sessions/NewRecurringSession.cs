@@ -7,6 +7,9 @@ namespace Scheduling.Sessions;
 /// <summary>What a caller gives to create a recurring session.</summary>
 public sealed record NewRecurringSession
 {
+    private readonly ValueArray<LocalDateTime> _exceptionDates = new([]);
+    private readonly ValueArray<LocalDateTime> _extraDates = new([]);
+
     /// <summary>Gets the id to use, or null to have one generated.</summary>
     public string? Id { get; init; }
 
@@ -19,41 +22,8 @@ public sealed record NewRecurringSession
     /// <summary>Gets the kind of time the instances occupy.</summary>
     public SessionType Type { get; init; }
 
-    /// <summary>Gets the title instances inherit, or null.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Gets the tags instances inherit.</summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
-
-    /// <summary>Gets the notes instances inherit, or null.</summary>
-    public string? Notes { get; init; }
-
-    /// <summary>Gets the location instances inherit, or null.</summary>
-    public string? Location { get; init; }
-
-    /// <summary>Gets the capacity of each instance, or null for no limit.</summary>
-    public int? Capacity { get; init; }
-
-    /// <summary>Gets the client the session is for, or null; instances inherit it.</summary>
-    public string? ClientId { get; init; }
-
-    /// <summary>Gets the ids of the services provided.</summary>
-    public ImmutableArray<string> ServiceIds { get; init; } = [];
-
-    /// <summary>Gets the custom field values (the sessions API checks their shape; a workspace checks them against its definitions).</summary>
-    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
-
-    /// <summary>Gets the attachments, by reference.</summary>
-    public ImmutableArray<Attachment> Attachments { get; init; } = [];
-
-    /// <summary>Gets dated notes on the whole series to start with.</summary>
-    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
-
-    /// <summary>Gets the invoice, or null.</summary>
-    public InvoiceReference? Invoice { get; init; }
-
-    /// <summary>Gets the names at booking to keep as a fallback, or null.</summary>
-    public NameSnapshot? Names { get; init; }
+    /// <summary>Gets the details every instance inherits.</summary>
+    public SessionDetails Details { get; init; } = SessionDetails.None;
 
     /// <summary>Gets the wall-clock start of the first instance.</summary>
     public required LocalDateTime Start { get; init; }
@@ -72,14 +42,14 @@ public sealed record NewRecurringSession
     /// produces them (an instance's <see cref="Session.OriginalStart"/>), in whole seconds. Duplicates are removed and
     /// the list is kept sorted; a date the rule never produces is kept and changes nothing.
     /// </summary>
-    public ImmutableArray<LocalDateTime> ExceptionDates { get; init; } = [];
+    public ImmutableArray<LocalDateTime> ExceptionDates { get => _exceptionDates.Items; init => _exceptionDates = new(value); }
 
     /// <summary>
     /// Gets extra instances beyond the rule's (RFC 5545 RDATE): wall-clock starts in <see cref="Zone"/>, in whole
     /// seconds, none before <see cref="Start"/>; each lasts <see cref="Duration"/>. Duplicates are removed and the list
     /// is kept sorted; an extra date the rule also produces is one instance.
     /// </summary>
-    public ImmutableArray<LocalDateTime> ExtraDates { get; init; } = [];
+    public ImmutableArray<LocalDateTime> ExtraDates { get => _extraDates.Items; init => _extraDates = new(value); }
 
     /// <summary>
     /// Gets a value indicating whether the instances take whole days (RFC 5545 VALUE=DATE): <see cref="Start"/> is then

@@ -6,6 +6,8 @@ namespace Scheduling.Sessions;
 /// <summary>What a caller gives to create a single session.</summary>
 public sealed record NewSession
 {
+    private readonly ValueArray<Participant> _participants = new([]);
+
     /// <summary>Gets the id to use, or null to have one generated.</summary>
     public string? Id { get; init; }
 
@@ -18,44 +20,11 @@ public sealed record NewSession
     /// <summary>Gets the kind of time the session occupies.</summary>
     public SessionType Type { get; init; }
 
-    /// <summary>Gets the title, or null.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Gets the tags.</summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
-
-    /// <summary>Gets the notes, or null.</summary>
-    public string? Notes { get; init; }
-
-    /// <summary>Gets the location, or null.</summary>
-    public string? Location { get; init; }
-
-    /// <summary>Gets the capacity, or null for no limit.</summary>
-    public int? Capacity { get; init; }
+    /// <summary>Gets the details: title, tags, capacity, client, services, ...; a single session books its client as a participant.</summary>
+    public SessionDetails Details { get; init; } = SessionDetails.None;
 
     /// <summary>Gets the participants booked from the start.</summary>
-    public ImmutableArray<Participant> Participants { get; init; } = [];
-
-    /// <summary>Gets the client the session is for, or null; a single session books the client as a participant.</summary>
-    public string? ClientId { get; init; }
-
-    /// <summary>Gets the ids of the services provided.</summary>
-    public ImmutableArray<string> ServiceIds { get; init; } = [];
-
-    /// <summary>Gets the custom field values (the sessions API checks their shape; a workspace checks them against its definitions).</summary>
-    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
-
-    /// <summary>Gets the attachments, by reference.</summary>
-    public ImmutableArray<Attachment> Attachments { get; init; } = [];
-
-    /// <summary>Gets dated notes to start with (an import); later notes are appended with <see cref="SessionService.AddNoteAsync"/>.</summary>
-    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
-
-    /// <summary>Gets the invoice, or null.</summary>
-    public InvoiceReference? Invoice { get; init; }
-
-    /// <summary>Gets the names at booking to keep as a fallback, or null.</summary>
-    public NameSnapshot? Names { get; init; }
+    public ImmutableArray<Participant> Participants { get => _participants.Items; init => _participants = new(value); }
 
     /// <summary>Gets when the session starts.</summary>
     public required CalendarDateTime Start { get; init; }

@@ -16,6 +16,9 @@ namespace Scheduling.Sessions;
 /// </remarks>
 public sealed record RecurringSession
 {
+    private readonly ValueArray<LocalDateTime> _exceptionDates = new([]);
+    private readonly ValueArray<LocalDateTime> _extraDates = new([]);
+
     /// <summary>Gets the series' id.</summary>
     public required string Id { get; init; }
 
@@ -28,41 +31,8 @@ public sealed record RecurringSession
     /// <summary>Gets the kind of time the instances occupy.</summary>
     public SessionType Type { get; init; }
 
-    /// <summary>Gets the title instances inherit, or null.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Gets the tags instances inherit unless they override them.</summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
-
-    /// <summary>Gets the notes instances inherit, or null.</summary>
-    public string? Notes { get; init; }
-
-    /// <summary>Gets the location instances inherit, or null.</summary>
-    public string? Location { get; init; }
-
-    /// <summary>Gets the capacity instances inherit, or null for no limit.</summary>
-    public int? Capacity { get; init; }
-
-    /// <summary>Gets the client every instance is for (a weekly appointment), or null. Instances inherit it; it takes no seat of their capacity.</summary>
-    public string? ClientId { get; init; }
-
-    /// <summary>Gets the service ids instances inherit unless they override them.</summary>
-    public ImmutableArray<string> ServiceIds { get; init; } = [];
-
-    /// <summary>Gets the custom field values instances inherit unless they override them.</summary>
-    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
-
-    /// <summary>Gets the attachments instances inherit unless they override them.</summary>
-    public ImmutableArray<Attachment> Attachments { get; init; } = [];
-
-    /// <summary>Gets the dated notes on the whole series, which instances show until they get notes of their own.</summary>
-    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
-
-    /// <summary>Gets the invoice instances inherit (a package billed once), or null.</summary>
-    public InvoiceReference? Invoice { get; init; }
-
-    /// <summary>Gets the names at booking that instances inherit, or null.</summary>
-    public NameSnapshot? Names { get; init; }
+    /// <summary>Gets the details every instance inherits unless it sets its own (<see cref="InstanceOverride.Details"/>).</summary>
+    public SessionDetails Details { get; init; } = SessionDetails.None;
 
     /// <summary>Gets the wall-clock start of the first instance (DTSTART).</summary>
     public required LocalDateTime Start { get; init; }
@@ -81,14 +51,14 @@ public sealed record RecurringSession
     /// <see cref="Zone"/> as the rule now produces them (an instance's <see cref="Session.OriginalStart"/>). When the
     /// series' start moves, they move with it, so the instances they leave out stay left out.
     /// </summary>
-    public ImmutableArray<LocalDateTime> ExceptionDates { get; init; } = [];
+    public ImmutableArray<LocalDateTime> ExceptionDates { get => _exceptionDates.Items; init => _exceptionDates = new(value); }
 
     /// <summary>
     /// Gets the extra instances beyond the rule's (RFC 5545 RDATE), sorted and without duplicates: wall-clock starts in
     /// <see cref="Zone"/>, none before <see cref="Start"/>. They move with the series' start, as the rule's instances do,
     /// so their instance ids stay the same.
     /// </summary>
-    public ImmutableArray<LocalDateTime> ExtraDates { get; init; } = [];
+    public ImmutableArray<LocalDateTime> ExtraDates { get => _extraDates.Items; init => _extraDates = new(value); }
 
     /// <summary>
     /// Gets a value indicating whether the instances take whole days (RFC 5545 VALUE=DATE): <see cref="Start"/> is the

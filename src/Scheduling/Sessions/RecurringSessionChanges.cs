@@ -10,38 +10,8 @@ namespace Scheduling.Sessions;
 /// </summary>
 public sealed record RecurringSessionChanges
 {
-    /// <summary>Gets the new title.</summary>
-    public Optional<string?> Title { get; init; }
-
-    /// <summary>Gets the new tags.</summary>
-    public Optional<ImmutableArray<string>> Tags { get; init; }
-
-    /// <summary>Gets the new notes.</summary>
-    public Optional<string?> Notes { get; init; }
-
-    /// <summary>Gets the new location.</summary>
-    public Optional<string?> Location { get; init; }
-
-    /// <summary>Gets the new capacity (null for no limit).</summary>
-    public Optional<int?> Capacity { get; init; }
-
-    /// <summary>Gets the new client (null for none).</summary>
-    public Optional<string?> ClientId { get; init; }
-
-    /// <summary>Gets the new service ids.</summary>
-    public Optional<ImmutableArray<string>> ServiceIds { get; init; }
-
-    /// <summary>Gets the new custom field values (the whole list).</summary>
-    public Optional<ImmutableArray<FieldValue>> FieldValues { get; init; }
-
-    /// <summary>Gets the new attachments (the whole list).</summary>
-    public Optional<ImmutableArray<Attachment>> Attachments { get; init; }
-
-    /// <summary>Gets the new invoice (null for none).</summary>
-    public Optional<InvoiceReference?> Invoice { get; init; }
-
-    /// <summary>Gets the new names at booking (null for none).</summary>
-    public Optional<NameSnapshot?> Names { get; init; }
+    /// <summary>Gets the changes to the details the instances inherit (only the fields given change).</summary>
+    public SessionDetailsChanges Details { get; init; } = SessionDetailsChanges.None;
 
     /// <summary>Gets the new wall-clock start of the first instance (for "this and following": of the first instance that changes).</summary>
     public Optional<LocalDateTime> Start { get; init; }

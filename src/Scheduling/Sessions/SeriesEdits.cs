@@ -1,6 +1,5 @@
 using NodaTime;
 using Scheduling.Stores;
-using static Scheduling.Sessions.RequestLists;
 
 namespace Scheduling.Sessions;
 
@@ -48,17 +47,7 @@ internal sealed class SeriesEdits(IRecurringSessionStore recurringSessions, IClo
     /// <summary>The series with the fields <paramref name="changes"/> gives; exception and extra dates are left to <see cref="SeriesDates"/>.</summary>
     public static RecurringSession Apply(RecurringSession series, RecurringSessionChanges changes) => series with
     {
-        Title = changes.Title.Or(series.Title),
-        Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : series.Tags,
-        Notes = changes.Notes.Or(series.Notes),
-        Location = changes.Location.Or(series.Location),
-        Capacity = changes.Capacity.Or(series.Capacity),
-        ClientId = changes.ClientId.Or(series.ClientId),
-        ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : series.ServiceIds,
-        FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : series.FieldValues,
-        Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : series.Attachments,
-        Invoice = changes.Invoice.Or(series.Invoice),
-        Names = changes.Names.Or(series.Names),
+        Details = changes.Details.ApplyTo(series.Details),
         Start = changes.Start.Or(series.Start),
         Duration = changes.Duration.Or(series.Duration),
         Rule = changes.Rule.Or(series.Rule),

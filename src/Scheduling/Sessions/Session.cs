@@ -14,6 +14,8 @@ namespace Scheduling.Sessions;
 /// </remarks>
 public sealed record Session
 {
+    private readonly ValueArray<Participant> _participants = new([]);
+
     /// <summary>Gets the session's id; for an instance, the stable instance id.</summary>
     public required string Id { get; init; }
 
@@ -29,51 +31,11 @@ public sealed record Session
     /// <summary>Gets whether the session takes place.</summary>
     public SessionStatus Status { get; init; }
 
-    /// <summary>Gets the session's title, or null.</summary>
-    public string? Title { get; init; }
-
-    /// <summary>Gets the session's tags; an instance inherits its series' tags unless it overrides them.</summary>
-    public ImmutableArray<string> Tags { get; init; } = [];
-
-    /// <summary>Gets free-text notes, or null.</summary>
-    public string? Notes { get; init; }
-
-    /// <summary>Gets where the session takes place, or null.</summary>
-    public string? Location { get; init; }
-
-    /// <summary>Gets how many participants the session takes, or null for no limit.</summary>
-    public int? Capacity { get; init; }
+    /// <summary>Gets what the session says about itself (title, tags, capacity, client, ...); an instance shows its series' details merged with its own (<see cref="SessionDetailsOverride.Over"/>).</summary>
+    public SessionDetails Details { get; init; } = SessionDetails.None;
 
     /// <summary>Gets the participants; without the <see cref="SessionFieldset.AllPersonalInformation"/> fieldset they carry ids only.</summary>
-    public ImmutableArray<Participant> Participants { get; init; } = [];
-
-    /// <summary>
-    /// Gets the id of the client the session is for (a practice's patient, a salon's customer), or null. On a single
-    /// session the client is also one of the <see cref="Participants"/> (the sessions API books it); an instance
-    /// inherits its series' client unless it names its own, without a booking of its own (see <c>docs/workspace-mapping.md</c>).
-    /// </summary>
-    public string? ClientId { get; init; }
-
-    /// <summary>Gets the ids of the services the session provides (the host's service catalogue); an instance inherits its series' unless it overrides them.</summary>
-    public ImmutableArray<string> ServiceIds { get; init; } = [];
-
-    /// <summary>Gets the values of the workspace's custom fields, at most one per field; an instance inherits its series' unless it overrides them.</summary>
-    public ImmutableArray<FieldValue> FieldValues { get; init; } = [];
-
-    /// <summary>Gets the files attached, by reference (never their bytes); an instance inherits its series' unless it overrides them.</summary>
-    public ImmutableArray<Attachment> Attachments { get; init; } = [];
-
-    /// <summary>
-    /// Gets the dated notes, oldest first, each with its author (the HTTP API's <c>notes</c> list). Appended through
-    /// <see cref="SessionService.AddNoteAsync"/>. Separate from <see cref="Notes"/>, the single free-text note.
-    /// </summary>
-    public ImmutableArray<SessionNote> NoteLog { get; init; } = [];
-
-    /// <summary>Gets the invoice the session was billed on, or null; an instance inherits its series' unless it names its own.</summary>
-    public InvoiceReference? Invoice { get; init; }
-
-    /// <summary>Gets the names of client, staff and services as they were at booking, the fallback for names the host's directory lacks; or null.</summary>
-    public NameSnapshot? Names { get; init; }
+    public ImmutableArray<Participant> Participants { get => _participants.Items; init => _participants = new(value); }
 
     /// <summary>Gets the explicit lifecycle mark (none unless someone marked it); see <see cref="SessionLifecycle"/>.</summary>
     public ProgressMark Progress { get; init; }

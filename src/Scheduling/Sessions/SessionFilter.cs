@@ -31,15 +31,15 @@ public sealed class SessionFilter
         FilterField<Session>.Text("scheduleId", s => s.ScheduleId),
         FilterField<Session>.Text("scheduleOwnerId", s => s.ScheduleOwnerId),
         FilterField<Session>.Text("recurringSessionId", s => s.RecurringSessionId),
-        FilterField<Session>.Text("title", s => s.Title),
-        FilterField<Session>.Text("location", s => s.Location),
+        FilterField<Session>.Text("title", s => s.Details.Title),
+        FilterField<Session>.Text("location", s => s.Details.Location),
         FilterField<Session>.Choice("type", ["EVENT", "WORKING_HOURS"], s => TypeName(s.Type)),
         FilterField<Session>.Choice("status", ["CONFIRMED", "CANCELLED"], s => StatusName(s.Status)),
-        FilterField<Session>.TextList("tags", s => s.Tags),
+        FilterField<Session>.TextList("tags", s => s.Details.Tags),
         FilterField<Session>.TextList("participants.id", s => s.Participants.Select(p => p.Id)),
-        FilterField<Session>.Integer("capacity", s => s.Capacity),
-        FilterField<Session>.Text("clientId", s => s.ClientId),
-        FilterField<Session>.TextList("serviceIds", s => s.ServiceIds),
+        FilterField<Session>.Integer("capacity", s => s.Details.Capacity),
+        FilterField<Session>.Text("clientId", s => s.Details.ClientId),
+        FilterField<Session>.TextList("serviceIds", s => s.Details.ServiceIds),
         FilterField<Session>.Choice("progress", ["NONE", "IN_PROGRESS", "COMPLETED"], s => ProgressName(s.Progress)),
         FilterField<Session>.Instant("start", s => s.Start.Timestamp),
         FilterField<Session>.Instant("end", s => s.End.Timestamp),
@@ -201,8 +201,8 @@ public sealed class SessionFilter
         foreach (var (isClient, wanted) in screens)
         {
             var possible = isClient
-                ? IsWanted(record.Series.ClientId) || record.Overrides.Values.Any(o => IsWanted(o.ClientId))
-                : record.Series.ServiceIds.Any(wanted.Contains) || record.Overrides.Values.Any(o => o.ServiceIds is { } own && own.Any(wanted.Contains));
+                ? IsWanted(record.Series.Details.ClientId) || record.Overrides.Values.Any(o => IsWanted(o.Details.ClientId))
+                : record.Series.Details.ServiceIds.Any(wanted.Contains) || record.Overrides.Values.Any(o => o.Details.ServiceIds is { } own && own.Any(wanted.Contains));
             if (!possible)
             {
                 return false;

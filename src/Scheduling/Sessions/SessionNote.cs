@@ -3,11 +3,11 @@ using NodaTime;
 namespace Scheduling.Sessions;
 
 /// <summary>
-/// One dated entry in a session's <see cref="Session.NoteLog"/>: who wrote what, and when (the HTTP API's <c>notes</c>
+/// One dated entry in a session's <see cref="SessionDetails.NoteLog"/>: who wrote what, and when (the HTTP API's <c>notes</c>
 /// list, such as a practitioner's notes on an appointment). Entries are appended, never edited.
 /// </summary>
 /// <remarks>
-/// Not to be confused with <see cref="Session.Notes"/>, the session's single free-text note (its standing
+/// Not to be confused with <see cref="SessionDetails.Notes"/>, the session's single free-text note (its standing
 /// instructions, such as "bring a mat"), which is set and replaced like a title. Validated at construction.
 /// Immutable and thread-safe.
 /// </remarks>

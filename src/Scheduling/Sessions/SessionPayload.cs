@@ -15,7 +15,7 @@ internal static class SessionPayload
         meter.Id(session.Id, "id");
         meter.Id(session.ScheduleId, "scheduleId");
         meter.Id(session.ScheduleOwnerId, "scheduleOwnerId");
-        Describe(limits, meter, new DescriptiveFields(session.Title, session.Tags, session.Notes, session.Location, session.ClientId, session.ServiceIds, session.FieldValues, session.Attachments, session.NoteLog, session.Invoice, session.Names));
+        Describe(limits, meter, session.Details);
         Participants(limits, meter, session.Participants);
     }
 
@@ -26,7 +26,7 @@ internal static class SessionPayload
         meter.Id(series.Id, "id");
         meter.Id(series.ScheduleId, "scheduleId");
         meter.Id(series.ScheduleOwnerId, "scheduleOwnerId");
-        Describe(limits, meter, new DescriptiveFields(series.Title, series.Tags, series.Notes, series.Location, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names));
+        Describe(limits, meter, series.Details);
         meter.Count(OrEmpty(series.ExceptionDates).Length, limits.MaxExceptionDates, "exceptionDates");
         meter.Count(OrEmpty(series.ExtraDates).Length, limits.MaxExtraDates, "extraDates");
     }
@@ -35,7 +35,7 @@ internal static class SessionPayload
     public static void Check(PayloadLimits limits, InstanceOverride edit)
     {
         var meter = new PayloadMeter(limits, "instance");
-        Describe(limits, meter, new DescriptiveFields(edit.Title, edit.Tags ?? [], edit.Notes, edit.Location, edit.ClientId, edit.ServiceIds ?? [], edit.FieldValues ?? [], edit.Attachments ?? [], edit.NoteLog ?? [], edit.Invoice, edit.Names));
+        Describe(limits, meter, edit.Details.Over(SessionDetails.None));
         Participants(limits, meter, edit.Participants);
     }
 
@@ -80,16 +80,8 @@ internal static class SessionPayload
         meter.ShortText(participant.Phone, field + ".phone", index);
     }
 
-    private static void Describe(PayloadLimits limits, PayloadMeter meter, DescriptiveFields details)
+    private static void Describe(PayloadLimits limits, PayloadMeter meter, SessionDetails details)
     {
-        details = details with
-        {
-            Tags = OrEmpty(details.Tags),
-            ServiceIds = OrEmpty(details.ServiceIds),
-            FieldValues = OrEmpty(details.FieldValues),
-            Attachments = OrEmpty(details.Attachments),
-            NoteLog = OrEmpty(details.NoteLog),
-        };
         meter.ShortText(details.Title, "title");
         meter.LongText(details.Notes, "notes");
         meter.ShortText(details.Location, "location");
@@ -167,18 +159,4 @@ internal static class SessionPayload
 
     /// <summary>A list left unset reads as empty here; whether it may be unset is the record's own rule.</summary>
     private static ImmutableArray<T> OrEmpty<T>(ImmutableArray<T> values) => values.IsDefault ? [] : values;
-
-    /// <summary>The descriptive fields every kind of session record shares.</summary>
-    private readonly record struct DescriptiveFields(
-        string? Title,
-        ImmutableArray<string> Tags,
-        string? Notes,
-        string? Location,
-        string? ClientId,
-        ImmutableArray<string> ServiceIds,
-        ImmutableArray<FieldValue> FieldValues,
-        ImmutableArray<Attachment> Attachments,
-        ImmutableArray<SessionNote> NoteLog,
-        InvoiceReference? Invoice,
-        NameSnapshot? Names);
 }

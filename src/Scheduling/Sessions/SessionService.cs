@@ -178,6 +178,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
         SessionValidation.RequireId(id);
+        SessionValidation.RequireMember(changes.Details, "details");
         var now = _clock.GetCurrentInstant();
         var limits = _options.PayloadLimits;
         var updated = await _targets.EditAsync(
@@ -201,6 +202,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
         SessionValidation.RequireId(id);
+        SessionValidation.RequireMember(changes.Details, "details");
         return await _seriesEdits.UpdateAsync(caller.TenantId, id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
     }
 
@@ -225,6 +227,7 @@ public sealed class SessionService
         ArgumentNullException.ThrowIfNull(changes);
         caller.Demand(Permissions.SessionsManage);
         SessionValidation.RequireId(instanceId, "instanceId");
+        SessionValidation.RequireMember(changes.Details, "details");
         return await _split.SplitAsync(caller.TenantId, instanceId, changes, expectedRevision, cancellationToken).ConfigureAwait(false);
     }
 
@@ -383,7 +386,7 @@ public sealed class SessionService
     }
 
     /// <summary>
-    /// Appends a dated note to a single session or an instance (<see cref="Session.NoteLog"/>). Notes are never
+    /// Appends a dated note to a single session or an instance (<see cref="SessionDetails.NoteLog"/>). Notes are never
     /// edited, so an append needs no expected revision: one that races another write is retried on the new state.
     /// </summary>
     /// <param name="caller">The caller; needs <see cref="Permissions.SessionsManage"/>.</param>

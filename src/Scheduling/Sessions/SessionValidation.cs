@@ -16,7 +16,8 @@ internal static class SessionValidation
     {
         Require(session.ScheduleId, "scheduleId");
         Require(session.ScheduleOwnerId, "scheduleOwnerId");
-        RequireTextIfGiven(session.Title, "title");
+        RequireMember(session.Details, "details");
+        session.Details.Check();
         SupportedTimes.CheckStart(session.Start, "start");
         SupportedTimes.CheckEnd(session.End, "end");
         if (session.End.Timestamp < session.Start.Timestamp)
@@ -24,13 +25,11 @@ internal static class SessionValidation
             throw SchedulingException.Invalid("end", $"The end ({session.End}) is before the start ({session.Start}).");
         }
 
-        ValidateCommon(session.Tags, session.Capacity, session.Participants.Length);
+        CheckRoom(session.Details.Capacity, session.Participants.Length);
         if (session.Participants.Any(p => string.IsNullOrWhiteSpace(p?.Id)) || session.Participants.Select(p => p.Id).Distinct().Count() != session.Participants.Length)
         {
             throw SchedulingException.Invalid("participants", "Every participant needs an id, and an id may appear once.");
         }
-
-        ValidateDetails(session.ClientId, session.ServiceIds, session.FieldValues, session.Attachments, session.NoteLog);
     }
 
     /// <summary>Checks a series and returns the span end of its instances (null when it never ends).</summary>
@@ -40,7 +39,8 @@ internal static class SessionValidation
         Require(series.ScheduleOwnerId, "scheduleOwnerId");
         RequireMember(series.Zone, "zone");
         RequireMember(series.Rule, "rule");
-        RequireTextIfGiven(series.Title, "title");
+        RequireMember(series.Details, "details");
+        series.Details.Check();
         SupportedTimes.CheckStart(series.Start, "start");
         SupportedTimes.CheckDuration(series.Duration, "duration");
         CheckUntilAfterStart(series);
@@ -50,8 +50,6 @@ internal static class SessionValidation
             AllDay.Check(series);
         }
 
-        ValidateCommon(series.Tags, series.Capacity, 0);
-        ValidateDetails(series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog);
         try
         {
             return series.IsAllDay
@@ -78,74 +76,17 @@ internal static class SessionValidation
             throw SchedulingException.Invalid("end", "The end is before the start.");
         }
 
-        RequireTextIfGiven(own.Title, "title");
-
-        ValidateCommon(own.Tags ?? series.Tags, own.Capacity ?? series.Capacity, own.Participants.Length);
-        ValidateDetails(
-            own.ClientId ?? series.ClientId,
-            own.ServiceIds ?? series.ServiceIds,
-            own.FieldValues ?? series.FieldValues,
-            own.Attachments ?? series.Attachments,
-            own.NoteLog ?? series.NoteLog);
+        RequireMember(own.Details, "details");
+        var shown = own.Details.Over(series.Details);
+        shown.Check();
+        CheckRoom(shown.Capacity, own.Participants.Length);
     }
 
-    private static void ValidateCommon(ImmutableArray<string> tags, int? capacity, int participants)
+    private static void CheckRoom(int? capacity, int participants)
     {
-        if (tags.Any(string.IsNullOrWhiteSpace))
-        {
-            throw SchedulingException.Invalid("tags", "Tags must not be empty.");
-        }
-
-        if (capacity is < 0)
-        {
-            throw SchedulingException.Invalid("capacity", "The capacity must not be negative.");
-        }
-
         if (capacity is int limit && participants > limit)
         {
             throw SchedulingException.Invalid("participants", $"{participants} participants do not fit a capacity of {limit}.");
-        }
-    }
-
-    /// <summary>Checks the shape of the client, services, field values, attachments and notes (a workspace checks field values against its definitions).</summary>
-    private static void ValidateDetails(
-        string? clientId,
-        ImmutableArray<string> serviceIds,
-        ImmutableArray<FieldValue> fieldValues,
-        ImmutableArray<Attachment> attachments,
-        ImmutableArray<SessionNote> noteLog)
-    {
-        if (clientId is not null && string.IsNullOrWhiteSpace(clientId))
-        {
-            throw SchedulingException.Invalid("clientId", "A client id must not be empty: give one, or null for no client.");
-        }
-
-        if (serviceIds.Any(string.IsNullOrWhiteSpace) || serviceIds.Distinct(StringComparer.Ordinal).Count() != serviceIds.Length)
-        {
-            throw SchedulingException.Invalid("serviceIds", "Service ids must not be empty, and an id may appear once.");
-        }
-
-        if (fieldValues.Any(v => v is null) || fieldValues.Select(v => v.FieldId).Distinct(StringComparer.Ordinal).Count() != fieldValues.Length)
-        {
-            throw SchedulingException.Invalid("fieldValues", "A session holds at most one value per field.");
-        }
-
-        if (attachments.Any(a => a is null) || attachments.Select(a => a.Id).Distinct(StringComparer.Ordinal).Count() != attachments.Length)
-        {
-            throw SchedulingException.Invalid("attachments", "Every attachment is given, and an attachment id may appear once.");
-        }
-
-        if (noteLog.Any(n => n is null) || noteLog.Select(n => n.Id).Distinct(StringComparer.Ordinal).Count() != noteLog.Length)
-        {
-            throw SchedulingException.Invalid("noteLog", "Every note is given, and a note id may appear once.");
-        }
-    }
-    /// <summary>A text a caller may leave out (null) but not give as empty or white space, such as a title.</summary>
-    private static void RequireTextIfGiven(string? value, string field)
-    {
-        if (value is not null && string.IsNullOrWhiteSpace(value))
-        {
-            throw SchedulingException.Invalid(field, $"'{field}' must not be empty or white space: give one, or leave it out.");
         }
     }
 
@@ -173,7 +114,7 @@ internal static class SessionValidation
     }
 
     /// <summary>A member of a request that must be given; a deserializer can leave even a required one null.</summary>
-    private static void RequireMember(object? value, string field)
+    public static void RequireMember(object? value, string field)
     {
         if (value is null)
         {

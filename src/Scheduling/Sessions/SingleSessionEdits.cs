@@ -18,18 +18,8 @@ internal static class SingleSessionEdits
         Revisions.Check(stored.Revision, expectedRevision, id);
         var updated = stored with
         {
-            Title = changes.Title.Or(stored.Title),
-            Tags = changes.Tags.HasValue ? OrEmpty(changes.Tags.Value) : stored.Tags,
-            Notes = changes.Notes.Or(stored.Notes),
-            Location = changes.Location.Or(stored.Location),
-            Capacity = changes.Capacity.Or(stored.Capacity),
-            ClientId = changes.ClientId.Or(stored.ClientId),
-            Participants = changes.ClientId.HasValue ? WithClient(WithoutClient(stored.Participants, stored.ClientId), changes.ClientId.Value) : stored.Participants,
-            ServiceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : stored.ServiceIds,
-            FieldValues = changes.FieldValues.HasValue ? OrEmpty(changes.FieldValues.Value) : stored.FieldValues,
-            Attachments = changes.Attachments.HasValue ? OrEmpty(changes.Attachments.Value) : stored.Attachments,
-            Invoice = changes.Invoice.Or(stored.Invoice),
-            Names = changes.Names.Or(stored.Names),
+            Details = changes.Details.ApplyTo(stored.Details),
+            Participants = changes.Details.ClientId.HasValue ? WithClient(WithoutClient(stored.Participants, stored.Details.ClientId), changes.Details.ClientId.Value) : stored.Participants,
             Start = changes.Start.Or(stored.Start),
             End = changes.Start.HasValue || changes.End.HasValue
                 ? GapStart.EndKeepingLength(changes.Start.Or(stored.Start), changes.End.Or(stored.End))
@@ -81,7 +71,7 @@ internal static class SingleSessionEdits
     /// <exception cref="SchedulingException">Limit exceeded for the note or the log.</exception>
     public static Session Noted(Session stored, SessionNote note, PayloadLimits limits)
     {
-        SessionPayload.CheckNote(limits, stored.NoteLog.Length, note.Text, note.AuthorId);
-        return stored with { NoteLog = stored.NoteLog.Add(note), Revision = stored.Revision + 1, UpdatedAt = note.CreatedAt };
+        SessionPayload.CheckNote(limits, stored.Details.NoteLog.Length, note.Text, note.AuthorId);
+        return stored with { Details = stored.Details with { NoteLog = stored.Details.NoteLog.Add(note) }, Revision = stored.Revision + 1, UpdatedAt = note.CreatedAt };
     }
 }

@@ -14,8 +14,8 @@ internal sealed class ResolvedNames(
     /// <summary>Looks up, in one call per kind, every name <paramref name="sessions"/> need.</summary>
     public static async ValueTask<ResolvedNames> LookUpAsync(IWorkspaceDirectory directory, string workspaceId, IReadOnlyCollection<Session> sessions, CancellationToken cancellationToken)
     {
-        var clients = await LookUpAsync(directory, workspaceId, DirectoryEntryKind.Client, sessions.Select(s => s.ClientId).OfType<string>(), cancellationToken).ConfigureAwait(false);
-        var services = await LookUpAsync(directory, workspaceId, DirectoryEntryKind.Service, sessions.SelectMany(s => s.ServiceIds), cancellationToken).ConfigureAwait(false);
+        var clients = await LookUpAsync(directory, workspaceId, DirectoryEntryKind.Client, sessions.Select(s => s.Details.ClientId).OfType<string>(), cancellationToken).ConfigureAwait(false);
+        var services = await LookUpAsync(directory, workspaceId, DirectoryEntryKind.Service, sessions.SelectMany(s => s.Details.ServiceIds), cancellationToken).ConfigureAwait(false);
         var staff = await LookUpAsync(directory, workspaceId, DirectoryEntryKind.Staff, sessions.Select(s => s.ScheduleOwnerId), cancellationToken).ConfigureAwait(false);
         return new ResolvedNames(clients, services, staff);
     }

@@ -81,7 +81,7 @@ public sealed record WorkspaceSession
     /// <summary>Gets the attachments, by reference.</summary>
     public ImmutableArray<Attachment> Attachments { get; init; } = [];
 
-    /// <summary>Gets the dated notes, oldest first (<see cref="Session.NoteLog"/>).</summary>
+    /// <summary>Gets the dated notes, oldest first (<see cref="SessionDetails.NoteLog"/>).</summary>
     public ImmutableArray<SessionNote> Notes { get; init; } = [];
 
     /// <summary>Gets the invoice, or null.</summary>
@@ -112,13 +112,13 @@ public sealed record WorkspaceSession
         {
             Id = session.Id,
             WorkspaceId = workspace.Id,
-            ClientId = session.ClientId,
-            ClientName = session.ClientId is { } clientId ? names.Client(clientId, session.Names) : null,
-            ServiceIds = session.ServiceIds,
-            ServiceNames = [.. session.ServiceIds.Select(id => names.Service(id, session.Names))],
+            ClientId = session.Details.ClientId,
+            ClientName = session.Details.ClientId is { } clientId ? names.Client(clientId, session.Details.Names) : null,
+            ServiceIds = session.Details.ServiceIds,
+            ServiceNames = [.. session.Details.ServiceIds.Select(id => names.Service(id, session.Details.Names))],
             StaffId = session.ScheduleOwnerId,
-            StaffName = names.Staff(session.ScheduleOwnerId, session.Names),
-            Name = session.Title,
+            StaffName = names.Staff(session.ScheduleOwnerId, session.Details.Names),
+            Name = session.Details.Title,
             Date = start.Date,
             StartTime = start.TimeOfDay,
             EndDate = end.Date,
@@ -126,10 +126,10 @@ public sealed record WorkspaceSession
             IsAllDay = session.IsAllDay,
             DurationMinutes = (long)Math.Floor((session.End.Timestamp - session.Start.Timestamp).TotalMinutes),
             Status = SessionLifecycle.StatusAt(session, now),
-            FieldValues = session.FieldValues,
-            Attachments = session.Attachments,
-            Notes = session.NoteLog,
-            Invoice = session.Invoice,
+            FieldValues = session.Details.FieldValues,
+            Attachments = session.Details.Attachments,
+            Notes = session.Details.NoteLog,
+            Invoice = session.Details.Invoice,
             RecurringSessionId = session.RecurringSessionId,
             Revision = session.Revision,
             CreatedAt = session.CreatedAt,

@@ -121,9 +121,10 @@ public sealed class WorkspaceSessionService
         ArgumentNullException.ThrowIfNull(request);
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
         RequireEvent(request.Type);
-        workspace.CheckFieldValues(OrEmpty(request.FieldValues));
-        var names = request.Names ?? await SnapshotAsync(workspace.Id, request.ClientId, request.ScheduleOwnerId, request.ServiceIds, cancellationToken).ConfigureAwait(false);
-        var session = await _sessions.CreateSessionAsync(caller, request with { Names = names }, cancellationToken).ConfigureAwait(false);
+        SessionValidation.RequireMember(request.Details, "details");
+        workspace.CheckFieldValues(request.Details.FieldValues);
+        var names = request.Details.Names ?? await SnapshotAsync(workspace.Id, request.Details.ClientId, request.ScheduleOwnerId, request.Details.ServiceIds, cancellationToken).ConfigureAwait(false);
+        var session = await _sessions.CreateSessionAsync(caller, request with { Details = request.Details with { Names = names } }, cancellationToken).ConfigureAwait(false);
         return await ViewAsync(workspace, session, cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,9 +138,10 @@ public sealed class WorkspaceSessionService
         ArgumentNullException.ThrowIfNull(request);
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
         RequireEvent(request.Type);
-        workspace.CheckFieldValues(OrEmpty(request.FieldValues));
-        var names = request.Names ?? await SnapshotAsync(workspace.Id, request.ClientId, request.ScheduleOwnerId, request.ServiceIds, cancellationToken).ConfigureAwait(false);
-        return await _sessions.CreateRecurringSessionAsync(caller, request with { Names = names }, cancellationToken).ConfigureAwait(false);
+        SessionValidation.RequireMember(request.Details, "details");
+        workspace.CheckFieldValues(request.Details.FieldValues);
+        var names = request.Details.Names ?? await SnapshotAsync(workspace.Id, request.Details.ClientId, request.ScheduleOwnerId, request.Details.ServiceIds, cancellationToken).ConfigureAwait(false);
+        return await _sessions.CreateRecurringSessionAsync(caller, request with { Details = request.Details with { Names = names } }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -154,20 +156,21 @@ public sealed class WorkspaceSessionService
     public async ValueTask<WorkspaceSession> UpdateSessionAsync(CallerContext caller, string workspaceId, string id, SessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        SessionValidation.RequireMember(changes.Details, "details");
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
         var current = await ListedSessionAsync(caller, id, cancellationToken).ConfigureAwait(false);
-        if (changes.FieldValues.HasValue)
+        if (changes.Details.FieldValues.HasValue)
         {
-            workspace.CheckFieldValues(OrEmpty(changes.FieldValues.Value));
+            workspace.CheckFieldValues(OrEmpty(changes.Details.FieldValues.Value));
         }
 
-        if (!changes.Names.HasValue && (changes.ClientId.HasValue || changes.ServiceIds.HasValue))
+        if (!changes.Details.Names.HasValue && (changes.Details.ClientId.HasValue || changes.Details.ServiceIds.HasValue))
         {
-            var clientId = changes.ClientId.Or(current.ClientId);
-            var serviceIds = changes.ServiceIds.HasValue ? OrEmpty(changes.ServiceIds.Value) : current.ServiceIds;
+            var clientId = changes.Details.ClientId.Or(current.Details.ClientId);
+            var serviceIds = changes.Details.ServiceIds.HasValue ? OrEmpty(changes.Details.ServiceIds.Value) : current.Details.ServiceIds;
             if (await SnapshotAsync(workspace.Id, clientId, current.ScheduleOwnerId, serviceIds, cancellationToken).ConfigureAwait(false) is { } fresh)
             {
-                changes = changes with { Names = Merge(fresh, current.Names) };
+                changes = changes with { Details = changes.Details with { Names = Merge(fresh, current.Details.Names) } };
             }
         }
 
@@ -186,10 +189,11 @@ public sealed class WorkspaceSessionService
     public async ValueTask<RecurringSession> UpdateRecurringSessionAsync(CallerContext caller, string workspaceId, string id, RecurringSessionChanges changes, long expectedRevision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        SessionValidation.RequireMember(changes.Details, "details");
         var workspace = await EnterAsync(caller, workspaceId, Permissions.SessionsManage, cancellationToken).ConfigureAwait(false);
-        if (changes.FieldValues.HasValue)
+        if (changes.Details.FieldValues.HasValue)
         {
-            workspace.CheckFieldValues(OrEmpty(changes.FieldValues.Value));
+            workspace.CheckFieldValues(OrEmpty(changes.Details.FieldValues.Value));
         }
 
         return await _sessions.UpdateRecurringSessionAsync(caller, id, changes, expectedRevision, cancellationToken).ConfigureAwait(false);

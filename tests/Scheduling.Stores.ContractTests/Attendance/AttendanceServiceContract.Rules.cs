@@ -214,7 +214,7 @@ public abstract partial class AttendanceServiceContract
     public async Task A_lesson_with_its_own_capacity_is_limited_by_it()
     {
         await CreateCourseAsync(capacity: 8);
-        await Sessions.UpdateSessionAsync(Host, Lesson(2), new SessionChanges { Capacity = 3 }, 0);
+        await Sessions.UpdateSessionAsync(Host, Lesson(2), new SessionChanges { Details = new SessionDetailsChanges { Capacity = 3 } }, 0);
 
         await FailsAsync(() => SetAsync("booking-1", Lesson(2), AttendanceStatus.Attended, 4), SchedulingErrorCode.InvalidArgument, "numberOfAttendees");
         (await SetAsync("booking-1", Lesson(1), AttendanceStatus.Attended, 4)).NumberOfAttendees.Should().Be(4);

@@ -16,10 +16,10 @@ public abstract partial class SessionServiceContract
     private static readonly DateTimeZone Santiago = DateTimeZoneProviders.Tzdb["America/Santiago"];
 
     private static NewSession Holiday(string id, LocalDate first, LocalDate end, DateTimeZone zone) =>
-        NewSession.AllDay("schedule-1", "owner-1", first, end, zone) with { Id = id, Title = "Closed" };
+        NewSession.AllDay("schedule-1", "owner-1", first, end, zone) with { Id = id, Details = NewSession.AllDay("schedule-1", "owner-1", first, end, zone).Details with { Title = "Closed" } };
 
     private static NewRecurringSession SundayMarket(string id = "market", string rule = "FREQ=WEEKLY", int days = 1) =>
-        NewRecurringSession.AllDay("schedule-1", "owner-1", new LocalDate(2025, 3, 23), days, London, RecurrenceRule.Parse(rule)) with { Id = id, Title = "Market" };
+        NewRecurringSession.AllDay("schedule-1", "owner-1", new LocalDate(2025, 3, 23), days, London, RecurrenceRule.Parse(rule)) with { Id = id, Details = NewRecurringSession.AllDay("schedule-1", "owner-1", new LocalDate(2025, 3, 23), days, London, RecurrenceRule.Parse(rule)).Details with { Title = "Market" } };
 
     [Fact]
     public async Task All_day_session_on_the_spring_change_in_London_lasts_23_hours()
@@ -190,12 +190,12 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(SundayMarket());
 
-        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("market", new LocalDateTime(2025, 4, 6, 0, 0)), new RecurringSessionChanges { Title = "Spring market" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("market", new LocalDateTime(2025, 4, 6, 0, 0)), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Spring market" } }, series.Revision);
 
         following.IsAllDay.Should().BeTrue();
         following.Start.Should().Be(new LocalDateTime(2025, 4, 6, 0, 0));
         var instances = await QueryAllAsync(Time.Utc(2025, 3, 20), Time.Utc(2025, 4, 19));
-        instances.Select(i => i.Title).Should().Equal("Market", "Market", "Spring market", "Spring market");
+        instances.Select(i => i.Details.Title).Should().Equal("Market", "Market", "Spring market", "Spring market");
         instances.Should().AllSatisfy(i => i.IsAllDay.Should().BeTrue());
     }
 }

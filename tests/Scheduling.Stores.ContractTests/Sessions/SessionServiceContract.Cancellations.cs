@@ -9,7 +9,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Removed_participant_is_off_the_session_and_its_seat_is_free()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 1 });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 1 } });
         await Service.AddParticipantAsync(Host, "s1", new Participant("p1"));
         Clock.Now = Time.Utc(2025, 2, 1);
 
@@ -24,16 +24,16 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Removed_participant_is_off_the_instance_which_keeps_its_other_edits()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 1 });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 1 } });
         var instance = InstanceId("yoga", 3, 10);
-        await Service.UpdateSessionAsync(Host, instance, new SessionChanges { Title = "Special", Location = "Hall" }, 0);
+        await Service.UpdateSessionAsync(Host, instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "Special", Location = "Hall" } }, 0);
         await Service.AddParticipantAsync(Host, instance, new Participant("p1"));
 
         var removed = await Service.RemoveParticipantAsync(Host, instance, "p1");
 
         removed.Participants.Should().BeEmpty();
-        removed.Title.Should().Be("Special");
-        removed.Location.Should().Be("Hall");
+        removed.Details.Title.Should().Be("Special");
+        removed.Details.Location.Should().Be("Hall");
         removed.Revision.Should().Be(3);
         var found = await GetAsync(instance);
         found.Should().BeEquivalentTo(removed);
@@ -100,7 +100,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Removing_the_client_of_a_single_session_is_a_conflict()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ClientId = "client-1" });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ClientId = "client-1" } });
 
         await FailsAsync(() => Service.RemoveParticipantAsync(Host, "s1", "client-1").AsTask(), SchedulingErrorCode.Conflict, "participantId");
 
@@ -135,7 +135,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Concurrent_removals_and_bookings_of_an_instance_never_overfill_it()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 2 });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 2 } });
         var instance = InstanceId("yoga", 3, 10);
         await Service.AddParticipantAsync(Host, instance, new Participant("old1"));
         await Service.AddParticipantAsync(Host, instance, new Participant("old2"));

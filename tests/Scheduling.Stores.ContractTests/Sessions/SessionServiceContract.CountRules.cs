@@ -15,7 +15,7 @@ public abstract partial class SessionServiceContract
         Id = id,
         ScheduleId = "schedule-1",
         ScheduleOwnerId = "owner-1",
-        Title = "Dense",
+        Details = new SessionDetails { Title = "Dense" },
         Start = Time.Local(2000, 1, 1, 0, 0),
         Zone = Time.NewYork,
         Duration = Duration.FromSeconds(1),

@@ -11,7 +11,7 @@ public abstract partial class SessionServiceContract
     {
         Clock.Now = Time.Utc(2025, 2, 1, 12);
 
-        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "Intro call", Tags = ["intro"] });
+        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Intro call", Tags = ["intro"] } });
 
         created.Revision.Should().Be(1);
         created.CreatedAt.Should().Be(Time.Utc(2025, 2, 1, 12));
@@ -26,11 +26,14 @@ public abstract partial class SessionServiceContract
         var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with
         {
             Type = SessionType.WorkingHours,
-            Title = "Office hours",
-            Tags = ["office", "weekly"],
-            Notes = "Door code 1234",
-            Location = "Room 2",
-            Capacity = 3,
+            Details = OneHour("s1", Time.Utc(2025, 3, 3, 10)).Details with
+            {
+                Title = "Office hours",
+                Tags = ["office", "weekly"],
+                Notes = "Door code 1234",
+                Location = "Room 2",
+                Capacity = 3,
+            },
             Start = Time.InNewYork(2025, 3, 10, 9),
             End = Time.InNewYork(2025, 3, 10, 11),
         };
@@ -39,9 +42,9 @@ public abstract partial class SessionServiceContract
         var found = await GetAsync("s1");
 
         found.Should().BeEquivalentTo(
-            new { request.Id, request.ScheduleId, request.ScheduleOwnerId, request.Type, request.Title, request.Notes, request.Location, request.Capacity, request.Start, request.End },
+            new { request.Id, request.ScheduleId, request.ScheduleOwnerId, request.Type, request.Details.Title, request.Details.Notes, request.Details.Location, request.Details.Capacity, request.Start, request.End },
             o => o.ExcludingMissingMembers());
-        found.Tags.Should().Equal("office", "weekly");
+        found.Details.Tags.Should().Equal("office", "weekly");
         found.Start.LocalDateTime.Should().Be(Time.Local(2025, 3, 10, 9));
         found.Start.Zone!.Id.Should().Be("America/New_York");
     }
@@ -59,11 +62,11 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Creating_a_session_with_a_taken_id_is_a_conflict_and_keeps_the_first()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "first" });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "first" } });
 
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 4, 10)) with { Title = "second" }), SchedulingErrorCode.Conflict, "id");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 4, 10)) with { Details = new SessionDetails { Title = "second" } }), SchedulingErrorCode.Conflict, "id");
 
-        (await GetAsync("s1")).Title.Should().Be("first");
+        (await GetAsync("s1")).Details.Title.Should().Be("first");
     }
 
     [Fact]
@@ -88,36 +91,36 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Update_changes_only_the_fields_given_and_bumps_the_revision()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "Intro call", Location = "Room 1", Tags = ["intro"] });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Intro call", Location = "Room 1", Tags = ["intro"] } });
         Clock.Now = Time.Utc(2025, 2, 1);
 
-        var updated = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "Follow-up", Capacity = 4 }, expectedRevision: 1);
+        var updated = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "Follow-up", Capacity = 4 } }, expectedRevision: 1);
 
-        updated.Title.Should().Be("Follow-up");
-        updated.Capacity.Should().Be(4);
-        updated.Location.Should().Be("Room 1");
-        updated.Tags.Should().Equal("intro");
+        updated.Details.Title.Should().Be("Follow-up");
+        updated.Details.Capacity.Should().Be(4);
+        updated.Details.Location.Should().Be("Room 1");
+        updated.Details.Tags.Should().Equal("intro");
         updated.Revision.Should().Be(2);
         updated.UpdatedAt.Should().Be(Time.Utc(2025, 2, 1));
         updated.CreatedAt.Should().Be(Time.Utc(2025, 1, 1));
         var found = await GetAsync("s1");
-        (found.Title, found.Capacity, found.Location, found.Revision, found.UpdatedAt).Should().Be((updated.Title, updated.Capacity, updated.Location, updated.Revision, updated.UpdatedAt));
+        (found.Details.Title, found.Details.Capacity, found.Details.Location, found.Revision, found.UpdatedAt).Should().Be((updated.Details.Title, updated.Details.Capacity, updated.Details.Location, updated.Revision, updated.UpdatedAt));
     }
 
     [Fact]
     public async Task Update_can_clear_a_field_and_move_the_session()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Notes = "old notes" });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Notes = "old notes" } });
 
         await Service.UpdateSessionAsync(
             Host,
             "s1",
-            new SessionChanges { Notes = new Optional<string?>(null), Tags = ImmutableArray.Create("moved"), Start = Time.At(Time.Utc(2025, 3, 5, 14)), End = Time.At(Time.Utc(2025, 3, 5, 16)) },
+            new SessionChanges { Details = new SessionDetailsChanges { Notes = new Optional<string?>(null), Tags = ImmutableArray.Create("moved") }, Start = Time.At(Time.Utc(2025, 3, 5, 14)), End = Time.At(Time.Utc(2025, 3, 5, 16)) },
             expectedRevision: 1);
 
         var found = await GetAsync("s1");
-        found.Notes.Should().BeNull();
-        found.Tags.Should().Equal("moved");
+        found.Details.Notes.Should().BeNull();
+        found.Details.Tags.Should().Equal("moved");
         found.Start.Timestamp.Should().Be(Time.Utc(2025, 3, 5, 14));
         (await MarchIdsAsync()).Should().Equal("s1");
         (await QueryAllAsync(Time.Utc(2025, 3, 3), Time.Utc(2025, 3, 4))).Should().BeEmpty();
@@ -126,23 +129,23 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Stale_revision_is_a_conflict_and_changes_nothing()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "Intro call" });
-        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "Second" }, expectedRevision: 1);
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Intro call" } });
+        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "Second" } }, expectedRevision: 1);
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "Lost update" }, expectedRevision: 1).AsTask(),
+            () => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "Lost update" } }, expectedRevision: 1).AsTask(),
             SchedulingErrorCode.Conflict,
             "expectedRevision");
 
         var found = await GetAsync("s1");
-        found.Title.Should().Be("Second");
+        found.Details.Title.Should().Be("Second");
         found.Revision.Should().Be(2);
     }
 
     [Fact]
     public async Task Updating_an_unknown_session_is_not_found()
     {
-        await FailsAsync(() => Service.UpdateSessionAsync(Host, "nope", new SessionChanges { Title = "x" }, 1).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, "nope", new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1).AsTask(), SchedulingErrorCode.NotFound);
     }
 
     [Fact]
@@ -178,7 +181,7 @@ public abstract partial class SessionServiceContract
     public async Task Cancelling_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)));
-        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "x" }, 1);
+        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1);
 
         await FailsAsync(() => Service.CancelSessionAsync(Host, "s1", expectedRevision: 1).AsTask(), SchedulingErrorCode.Conflict);
 
@@ -200,11 +203,11 @@ public abstract partial class SessionServiceContract
     public async Task Deleting_with_a_stale_revision_is_a_conflict_and_keeps_the_session()
     {
         await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)));
-        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "x" }, 1);
+        await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1);
 
         await FailsAsync(() => Service.DeleteSessionAsync(Host, "s1", expectedRevision: 1).AsTask(), SchedulingErrorCode.Conflict, "expectedRevision");
 
-        (await GetAsync("s1")).Title.Should().Be("x");
+        (await GetAsync("s1")).Details.Title.Should().Be("x");
     }
 
     [Fact]
@@ -219,15 +222,15 @@ public abstract partial class SessionServiceContract
         var title = new string('t', PayloadLimits.Default.MaxTextLength + 1);
         await CreateAsync(WeeklyYoga());
 
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
-        await FailsAsync(() => CreateAsync(WeeklyYoga("big") with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = title } }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("big") with { Details = WeeklyYoga("big").Details with { Title = title } }), SchedulingErrorCode.LimitExceeded, "title");
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = title }, expectedRevision: 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = title } }, expectedRevision: 0).AsTask(),
             SchedulingErrorCode.LimitExceeded,
             "title");
 
         (await MarchIdsAsync()).Should().OnlyContain(id => id.StartsWith("yoga_", StringComparison.Ordinal));
-        (await GetAsync(InstanceId("yoga", 3, 10))).Title.Should().Be("Yoga");
+        (await GetAsync(InstanceId("yoga", 3, 10))).Details.Title.Should().Be("Yoga");
     }
 
     [Fact]
@@ -236,10 +239,10 @@ public abstract partial class SessionServiceContract
         var title = new string('t', 50_000_000);
         var tags = Enumerable.Repeat("yoga", 1_000_000).ToImmutableArray();
 
-        await FailsAsync(() => CreateAsync(OneHour("long-title", Time.Utc(2025, 3, 3, 10)) with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
-        await FailsAsync(() => CreateAsync(OneHour("many-tags", Time.Utc(2025, 3, 4, 10)) with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
-        await FailsAsync(() => CreateAsync(WeeklyYoga("long-series") with { Title = title }), SchedulingErrorCode.LimitExceeded, "title");
-        await FailsAsync(() => CreateAsync(WeeklyYoga("tagged-series") with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
+        await FailsAsync(() => CreateAsync(OneHour("long-title", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = title } }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(OneHour("many-tags", Time.Utc(2025, 3, 4, 10)) with { Details = new SessionDetails { Tags = tags } }), SchedulingErrorCode.LimitExceeded, "tags");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("long-series") with { Details = WeeklyYoga("long-series").Details with { Title = title } }), SchedulingErrorCode.LimitExceeded, "title");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("tagged-series") with { Details = WeeklyYoga("tagged-series").Details with { Tags = tags } }), SchedulingErrorCode.LimitExceeded, "tags");
 
         (await MarchIdsAsync()).Should().BeEmpty();
         await FailsAsync(() => GetAsync("long-title"), SchedulingErrorCode.NotFound);

@@ -13,44 +13,44 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task A_series_client_and_services_are_inherited_by_every_instance_without_taking_a_seat()
     {
-        await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=2") with { ClientId = "client-1", ServiceIds = ["svc-1", "svc-2"], Invoice = new InvoiceReference("inv-1") });
+        await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=2") with { Details = WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=2").Details with { ClientId = "client-1", ServiceIds = ["svc-1", "svc-2"], Invoice = new InvoiceReference("inv-1") } });
 
         var instances = await QueryAllAsync(MarchStart, MarchEnd);
 
         instances.Should().HaveCount(2);
-        instances.Should().OnlyContain(s => s.ClientId == "client-1" && s.ServiceIds.SequenceEqual(new[] { "svc-1", "svc-2" }) && s.Invoice!.Id == "inv-1");
+        instances.Should().OnlyContain(s => s.Details.ClientId == "client-1" && s.Details.ServiceIds.SequenceEqual(new[] { "svc-1", "svc-2" }) && s.Details.Invoice!.Id == "inv-1");
         instances.Should().OnlyContain(s => s.Participants.IsEmpty, "the client of a series books no seat of each instance");
     }
 
     [Fact]
     public async Task Changing_a_series_services_changes_the_instances_that_do_not_have_their_own()
     {
-        var series = await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=3") with { ServiceIds = ["svc-1"] });
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { ServiceIds = ImmutableArray.Create("svc-own") }, 0);
+        var series = await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=3") with { Details = WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=3").Details with { ServiceIds = ["svc-1"] } });
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { ServiceIds = ImmutableArray.Create("svc-own") } }, 0);
 
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { ServiceIds = ImmutableArray.Create("svc-2") }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { ServiceIds = ImmutableArray.Create("svc-2") } }, series.Revision);
 
-        (await QueryAllAsync(MarchStart, MarchEnd)).Select(s => s.ServiceIds.Single()).Should().Equal("svc-2", "svc-own", "svc-2");
+        (await QueryAllAsync(MarchStart, MarchEnd)).Select(s => s.Details.ServiceIds.Single()).Should().Equal("svc-2", "svc-own", "svc-2");
     }
 
     [Fact]
     public async Task Service_ids_must_be_non_empty_and_distinct()
     {
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ServiceIds = ["svc-1", "svc-1"] }), SchedulingErrorCode.InvalidArgument, "serviceIds");
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ServiceIds = [" "] }), SchedulingErrorCode.InvalidArgument, "serviceIds");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ServiceIds = ["svc-1", "svc-1"] } }), SchedulingErrorCode.InvalidArgument, "serviceIds");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ServiceIds = [" "] } }), SchedulingErrorCode.InvalidArgument, "serviceIds");
         await FailsAsync(() => GetAsync("s1"), SchedulingErrorCode.NotFound);
     }
 
     [Fact]
     public async Task A_blank_client_id_is_refused()
     {
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ClientId = "" }), SchedulingErrorCode.InvalidArgument, "clientId");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ClientId = "" } }), SchedulingErrorCode.InvalidArgument, "clientId");
     }
 
     [Fact]
     public async Task Two_values_for_one_field_are_refused()
     {
-        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { FieldValues = [FieldValue.OfText("colour", "red"), FieldValue.OfText("colour", "blue")] };
+        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { FieldValues = [FieldValue.OfText("colour", "red"), FieldValue.OfText("colour", "blue")] } };
 
         await FailsAsync(() => CreateAsync(request), SchedulingErrorCode.InvalidArgument, "fieldValues");
     }
@@ -59,7 +59,7 @@ public abstract partial class SessionServiceContract
     public async Task Two_attachments_with_one_id_are_refused()
     {
         var attachment = new Attachment("a", "x.pdf", "ref-1", Time.Utc(2025, 1, 1));
-        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Attachments = [attachment, attachment] };
+        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Attachments = [attachment, attachment] } };
 
         await FailsAsync(() => CreateAsync(request), SchedulingErrorCode.InvalidArgument, "attachments");
     }
@@ -67,11 +67,11 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Changing_the_client_of_a_single_session_moves_the_booking_to_the_new_client()
     {
-        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ClientId = "client-1", Participants = [new Participant("carer")] });
+        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ClientId = "client-1" }, Participants = [new Participant("carer")] });
 
-        var changed = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { ClientId = "client-2" }, created.Revision);
+        var changed = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { ClientId = "client-2" } }, created.Revision);
 
-        changed.ClientId.Should().Be("client-2");
+        changed.Details.ClientId.Should().Be("client-2");
         changed.Participants.Select(p => p.Id).Should().Equal("client-2", "carer");
     }
 
@@ -84,7 +84,7 @@ public abstract partial class SessionServiceContract
 
         var noted = await Service.AddNoteAsync(staff, "s1", "Allergic to latex.");
 
-        var note = noted.NoteLog.Should().ContainSingle().Subject;
+        var note = noted.Details.NoteLog.Should().ContainSingle().Subject;
         (note.AuthorId, note.Text, note.CreatedAt).Should().Be(("dr-who", "Allergic to latex.", Time.Utc(2025, 2, 1)));
         await FailsAsync(() => Service.AddNoteAsync(staff, "s1", "Forged.", authorId: "dr-no").AsTask(), SchedulingErrorCode.InvalidArgument, "authorId");
     }
@@ -96,7 +96,7 @@ public abstract partial class SessionServiceContract
 
         await FailsAsync(() => Service.AddNoteAsync(Host, "s1", "Who wrote me?").AsTask(), SchedulingErrorCode.InvalidArgument, "authorId");
         await FailsAsync(() => Service.AddNoteAsync(Host, "s1", " ", authorId: "system").AsTask(), SchedulingErrorCode.InvalidArgument, "text");
-        (await Service.AddNoteAsync(Host, "s1", "Imported.", authorId: "system")).NoteLog.Single().AuthorId.Should().Be("system");
+        (await Service.AddNoteAsync(Host, "s1", "Imported.", authorId: "system")).Details.NoteLog.Single().AuthorId.Should().Be("system");
     }
 
     [Fact]
@@ -107,7 +107,7 @@ public abstract partial class SessionServiceContract
         await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Service.AddNoteAsync(Host, "s1", $"note {i}", authorId: "system").AsTask()));
 
         var stored = await GetAsync("s1");
-        stored.NoteLog.Select(n => n.Text).Should().BeEquivalentTo(["note 1", "note 2", "note 3", "note 4"]);
+        stored.Details.NoteLog.Select(n => n.Text).Should().BeEquivalentTo(["note 1", "note 2", "note 3", "note 4"]);
         stored.Revision.Should().Be(5);
     }
 

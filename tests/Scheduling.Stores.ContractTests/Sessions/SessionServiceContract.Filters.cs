@@ -191,7 +191,7 @@ public abstract partial class SessionServiceContract
     public async Task Filter_on_instance_tags_follows_the_instance_not_its_series()
     {
         await CreateFilterExamplesAsync();
-        await Service.UpdateSessionAsync(Host, SecondEveningYoga, new SessionChanges { Tags = System.Collections.Immutable.ImmutableArray.Create("restorative") }, 0);
+        await Service.UpdateSessionAsync(Host, SecondEveningYoga, new SessionChanges { Details = new SessionDetailsChanges { Tags = System.Collections.Immutable.ImmutableArray.Create("restorative") } }, 0);
 
         (await MarchIdsAsync(SessionFilter.HasAnyTag("evening"))).Should().Equal(FirstEveningYoga);
         (await MarchIdsAsync(SessionFilter.HasAnyTag("restorative"))).Should().Equal(SecondEveningYoga);
@@ -215,22 +215,52 @@ public abstract partial class SessionServiceContract
     {
         await CreateAsync(OneHour("a", Time.Utc(2025, 3, 3, 9)) with
         {
-            ScheduleId = "s1", ScheduleOwnerId = "o1", Title = "Yoga", Tags = ["yoga", "morning"], Location = "Room 1", Capacity = 10, Participants = [new Participant("p1")],
+            ScheduleId = "s1",
+            ScheduleOwnerId = "o1",
+            Details = OneHour("a", Time.Utc(2025, 3, 3, 9)).Details with
+            {
+                Title = "Yoga",
+                Tags = ["yoga", "morning"],
+                Location = "Room 1",
+                Capacity = 10,
+            },
+            Participants = [new Participant("p1")],
         });
         await CreateAsync(OneHour("b", Time.Utc(2025, 3, 4, 9)) with
         {
-            ScheduleId = "s2", ScheduleOwnerId = "o1", Type = SessionType.WorkingHours, Title = "Open hours",
+            ScheduleId = "s2",
+            ScheduleOwnerId = "o1",
+            Type = SessionType.WorkingHours,
+            Details = OneHour("b", Time.Utc(2025, 3, 4, 9)).Details with { Title = "Open hours" },
         });
         await CreateAsync(OneHour("c", Time.Utc(2025, 3, 5, 9)) with
         {
-            ScheduleId = "s1", ScheduleOwnerId = "o2", Title = "Pilates", Tags = ["pilates", "morning"], Location = "Room 2", Capacity = 5, Participants = [new Participant("p1"), new Participant("p2")],
+            ScheduleId = "s1",
+            ScheduleOwnerId = "o2",
+            Details = OneHour("c", Time.Utc(2025, 3, 5, 9)).Details with
+            {
+                Title = "Pilates",
+                Tags = ["pilates", "morning"],
+                Location = "Room 2",
+                Capacity = 5,
+            },
+            Participants = [new Participant("p1"), new Participant("p2")],
         });
-        await CreateAsync(OneHour("d", Time.Utc(2025, 3, 6, 9)) with { ScheduleId = "s3", ScheduleOwnerId = "o1", Title = "Cancelled yoga", Tags = ["yoga"] });
+        await CreateAsync(OneHour("d", Time.Utc(2025, 3, 6, 9)) with { ScheduleId = "s3", ScheduleOwnerId = "o1", Details = new SessionDetails { Title = "Cancelled yoga", Tags = ["yoga"] } });
         await Service.CancelSessionAsync(Host, "d", 1);
         await CreateAsync(WeeklyYoga("evening-yoga", "FREQ=WEEKLY;COUNT=2") with
         {
-            ScheduleId = "s3", ScheduleOwnerId = "o3", Title = "Evening yoga", Tags = ["yoga", "evening"], Location = null, Capacity = 20,
-            Start = Time.Local(2025, 3, 10, 9), Zone = DateTimeZoneProviders.Tzdb["UTC"],
+            ScheduleId = "s3",
+            ScheduleOwnerId = "o3",
+            Details = WeeklyYoga("evening-yoga", "FREQ=WEEKLY;COUNT=2").Details with
+            {
+                Title = "Evening yoga",
+                Tags = ["yoga", "evening"],
+                Location = null,
+                Capacity = 20,
+            },
+            Start = Time.Local(2025, 3, 10, 9),
+            Zone = DateTimeZoneProviders.Tzdb["UTC"],
         });
     }
 

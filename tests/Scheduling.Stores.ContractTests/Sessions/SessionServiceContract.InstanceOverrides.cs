@@ -14,7 +14,7 @@ public abstract partial class SessionServiceContract
     public async Task Instance_overrides_are_listed_in_order_of_identity_start()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Title = "Late special" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Details = new SessionDetailsChanges { Title = "Late special" } }, 0);
         await Service.CancelSessionAsync(Host, InstanceId("yoga", 3, 10), 0);
         await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 17), new Participant("p1"));
 
@@ -24,7 +24,7 @@ public abstract partial class SessionServiceContract
         page.Items.Should().AllSatisfy(o => o.RecurringSessionId.Should().Be("yoga"));
         page.Items[0].IsCancelled.Should().BeTrue();
         page.Items[1].Participants.Select(p => p.Id).Should().Equal("p1");
-        page.Items[2].Title.Should().Be("Late special");
+        page.Items[2].Details.Title.Should().Be("Late special");
         page.HasNext.Should().BeFalse();
         page.NextCursor.Should().BeNull();
     }
@@ -46,16 +46,16 @@ public abstract partial class SessionServiceContract
         await CreateAsync(WeeklyYoga());
         foreach (var day in new[] { 3, 10, 17, 24, 31 })
         {
-            await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, day), new SessionChanges { Title = $"Day {day}" }, 0);
+            await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, day), new SessionChanges { Details = new SessionDetailsChanges { Title = $"Day {day}" } }, 0);
         }
 
         var first = await OverridesAsync("yoga", pageSize: 2);
         var second = await Service.ListInstanceOverridesAsync(Host, first.NextCursor!);
         var third = await Service.ListInstanceOverridesAsync(Host, second.NextCursor!);
 
-        first.Items.Select(o => o.Title).Should().Equal("Day 3", "Day 10");
-        second.Items.Select(o => o.Title).Should().Equal("Day 17", "Day 24");
-        third.Items.Select(o => o.Title).Should().Equal("Day 31");
+        first.Items.Select(o => o.Details.Title).Should().Equal("Day 3", "Day 10");
+        second.Items.Select(o => o.Details.Title).Should().Equal("Day 17", "Day 24");
+        third.Items.Select(o => o.Details.Title).Should().Equal("Day 31");
         third.HasNext.Should().BeFalse();
         third.NextCursor.Should().BeNull();
     }
@@ -73,8 +73,8 @@ public abstract partial class SessionServiceContract
     public async Task Instance_overrides_cursor_of_another_tenant_is_invalid()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 3), new SessionChanges { Title = "a" }, 0);
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "b" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 3), new SessionChanges { Details = new SessionDetailsChanges { Title = "a" } }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "b" } }, 0);
         var first = await OverridesAsync("yoga", pageSize: 1);
 
         await FailsAsync(() => Service.ListInstanceOverridesAsync(OtherHost, first.NextCursor!).AsTask(), SchedulingErrorCode.InvalidArgument, "cursor");

@@ -52,15 +52,15 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Instances_inherit_title_tags_location_capacity_and_notes_from_the_series()
     {
-        await CreateAsync(WeeklyYoga() with { Notes = "Bring a mat", Type = SessionType.Event });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Notes = "Bring a mat" }, Type = SessionType.Event });
 
         var instance = (await QueryAllAsync(MarchStart, MarchEnd))[1];
 
-        instance.Title.Should().Be("Yoga");
-        instance.Tags.Should().Equal("yoga");
-        instance.Location.Should().Be("Studio");
-        instance.Capacity.Should().Be(10);
-        instance.Notes.Should().Be("Bring a mat");
+        instance.Details.Title.Should().Be("Yoga");
+        instance.Details.Tags.Should().Equal("yoga");
+        instance.Details.Location.Should().Be("Studio");
+        instance.Details.Capacity.Should().Be(10);
+        instance.Details.Notes.Should().Be("Bring a mat");
         instance.ScheduleId.Should().Be("schedule-1");
         instance.ScheduleOwnerId.Should().Be("owner-1");
         instance.IsOverridden.Should().BeFalse();
@@ -96,24 +96,24 @@ public abstract partial class SessionServiceContract
     {
         await CreateAsync(WeeklyYoga());
 
-        var edited = await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Yin yoga" }, expectedRevision: 0);
+        var edited = await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Yin yoga" } }, expectedRevision: 0);
 
-        edited.Title.Should().Be("Yin yoga");
+        edited.Details.Title.Should().Be("Yin yoga");
         edited.IsOverridden.Should().BeTrue();
         edited.Revision.Should().Be(1);
         edited.Id.Should().Be(InstanceId("yoga", 3, 10));
-        (await QueryAllAsync(MarchStart, MarchEnd)).Select(i => i.Title).Should().Equal("Yoga", "Yin yoga", "Yoga", "Yoga", "Yoga");
+        (await QueryAllAsync(MarchStart, MarchEnd)).Select(i => i.Details.Title).Should().Equal("Yoga", "Yin yoga", "Yoga", "Yoga", "Yoga");
     }
 
     [Fact]
     public async Task Instance_with_tags_of_its_own_keeps_them_when_the_series_tags_change()
     {
         var series = await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Tags = ImmutableArray.Create("yin") }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Tags = ImmutableArray.Create("yin") } }, 0);
 
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Tags = ImmutableArray.Create("yoga", "evening") }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Tags = ImmutableArray.Create("yoga", "evening") } }, series.Revision);
 
-        var tags = (await QueryAllAsync(MarchStart, MarchEnd)).Select(i => string.Join(",", i.Tags));
+        var tags = (await QueryAllAsync(MarchStart, MarchEnd)).Select(i => string.Join(",", i.Details.Tags));
         tags.Should().Equal("yoga,evening", "yin", "yoga,evening", "yoga,evening", "yoga,evening");
     }
 
@@ -196,15 +196,15 @@ public abstract partial class SessionServiceContract
     public async Task Editing_an_instance_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "First edit" }, expectedRevision: 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "First edit" } }, expectedRevision: 0);
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Lost update" }, expectedRevision: 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Lost update" } }, expectedRevision: 0).AsTask(),
             SchedulingErrorCode.Conflict,
             "expectedRevision");
 
         var instance = await GetAsync(InstanceId("yoga", 3, 10));
-        instance.Title.Should().Be("First edit");
+        instance.Details.Title.Should().Be("First edit");
         instance.Revision.Should().Be(1);
     }
 
@@ -214,7 +214,7 @@ public abstract partial class SessionServiceContract
         await CreateAsync(WeeklyYoga());
         Clock.Now = Time.Utc(2025, 2, 14);
 
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Valentine's yoga" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Valentine's yoga" } }, 0);
 
         (await GetAsync(InstanceId("yoga", 3, 10))).UpdatedAt.Should().Be(Time.Utc(2025, 2, 14));
         (await GetAsync(InstanceId("yoga", 3, 17))).UpdatedAt.Should().Be(Time.Utc(2025, 1, 1));
@@ -263,12 +263,12 @@ public abstract partial class SessionServiceContract
     public async Task Cancelling_an_edited_instance_keeps_its_edits()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 17), new SessionChanges { Title = "Special", Start = Time.InNewYork(2025, 3, 18, 7) }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 17), new SessionChanges { Details = new SessionDetailsChanges { Title = "Special" }, Start = Time.InNewYork(2025, 3, 18, 7) }, 0);
 
         await Service.CancelSessionAsync(Host, InstanceId("yoga", 3, 17), 1);
 
         var instance = (await QueryAllAsync(MarchStart, MarchEnd, SessionFilter.StatusIn(SessionStatus.Cancelled))).Single();
-        instance.Title.Should().Be("Special");
+        instance.Details.Title.Should().Be("Special");
         instance.Start.LocalDateTime.Should().Be(Time.Local(2025, 3, 18, 7));
     }
 
@@ -276,7 +276,7 @@ public abstract partial class SessionServiceContract
     public async Task Cancelling_an_instance_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 17), new SessionChanges { Title = "Edited" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 17), new SessionChanges { Details = new SessionDetailsChanges { Title = "Edited" } }, 0);
 
         await FailsAsync(() => Service.CancelSessionAsync(Host, InstanceId("yoga", 3, 17), expectedRevision: 0).AsTask(), SchedulingErrorCode.Conflict);
 

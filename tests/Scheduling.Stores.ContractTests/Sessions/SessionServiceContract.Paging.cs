@@ -77,7 +77,7 @@ public abstract partial class SessionServiceContract
     {
         await CreateManyAsync("s", 40, MarchStart, Duration.FromHours(3));
         await CreateAsync(WeeklyYoga());
-        await CreateAsync(WeeklyYoga("daily") with { Start = Time.Local(2025, 2, 20, 7), Tags = [], Rule = RecurrenceRule.Parse("FREQ=DAILY") });
+        await CreateAsync(WeeklyYoga("daily") with { Start = Time.Local(2025, 2, 20, 7), Details = WeeklyYoga("daily").Details with { Tags = [] }, Rule = RecurrenceRule.Parse("FREQ=DAILY") });
         var yoga = SessionFilter.HasAnyTag("yoga");
         var whole = await QueryAllAsync(MarchStart, MarchEnd, yoga);
         var bounded = new SessionService(_sessions, _recurringSessions, Clock, new SchedulingOptions
@@ -120,7 +120,7 @@ public abstract partial class SessionServiceContract
         await CreateManyAsync("s", 40, Time.Utc(2025, 2, 25), Duration.FromHours(12));
         for (var i = 0; i < 40; i += 3)
         {
-            await Service.UpdateSessionAsync(Host, $"s{i:000}", new SessionChanges { Tags = System.Collections.Immutable.ImmutableArray.Create("yoga") }, 1);
+            await Service.UpdateSessionAsync(Host, $"s{i:000}", new SessionChanges { Details = new SessionDetailsChanges { Tags = System.Collections.Immutable.ImmutableArray.Create("yoga") } }, 1);
         }
 
         await CreateAsync(WeeklyYoga());
@@ -295,7 +295,7 @@ public abstract partial class SessionServiceContract
         var retitleId = $"volatile-{(round + 10) % 30:000}";
         if (await Service.ListSessionsAsync(Host, [retitleId]) is [var retitle])
         {
-            await Service.UpdateSessionAsync(Host, retitleId, new SessionChanges { Title = $"round {round}" }, retitle.Revision);
+            await Service.UpdateSessionAsync(Host, retitleId, new SessionChanges { Details = new SessionDetailsChanges { Title = $"round {round}" } }, retitle.Revision);
         }
 
         // Delete another, and change the volatile series and one of its instances.
@@ -306,7 +306,7 @@ public abstract partial class SessionServiceContract
         }
 
         var series = await Service.GetRecurringSessionAsync(Host, "volatile-yoga");
-        await Service.UpdateRecurringSessionAsync(Host, "volatile-yoga", new RecurringSessionChanges { Title = $"round {round}", Start = Time.Local(2025, 3, 3, 18, 30).PlusMinutes(round % 2 == 0 ? 600 : -600) }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, "volatile-yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = $"round {round}" }, Start = Time.Local(2025, 3, 3, 18, 30).PlusMinutes(round % 2 == 0 ? 600 : -600) }, series.Revision);
         var instanceId = InstanceId("volatile-yoga", 3, 3 + (7 * (round % 5)));
         var instance = await GetAsync(instanceId);
         if (instance.Status == SessionStatus.Confirmed)

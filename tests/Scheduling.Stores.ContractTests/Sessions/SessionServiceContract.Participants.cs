@@ -8,7 +8,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Booked_participant_is_on_the_session()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 2 });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 2 } });
         Clock.Now = Time.Utc(2025, 2, 1);
 
         var booked = await Service.AddParticipantAsync(Host, "s1", new Participant("p1", "Ada Lovelace", "ada@example.com"));
@@ -22,7 +22,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Booking_someone_already_booked_changes_nothing()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 1 });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 1 } });
         await Service.AddParticipantAsync(Host, "s1", new Participant("p1"));
 
         var again = await Service.AddParticipantAsync(Host, "s1", new Participant("p1"));
@@ -34,7 +34,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Booking_a_full_session_is_a_conflict_and_changes_nothing()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 1, Participants = [new Participant("p1")] });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 1 }, Participants = [new Participant("p1")] });
 
         await FailsAsync(() => Service.AddParticipantAsync(Host, "s1", new Participant("p2")).AsTask(), SchedulingErrorCode.Conflict, "capacity");
 
@@ -46,7 +46,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Two_concurrent_bookings_of_the_last_seat_of_a_session_let_exactly_one_win()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 2, Participants = [new Participant("p0")] });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 2 }, Participants = [new Participant("p0")] });
 
         var outcomes = await BookConcurrentlyAsync("s1", "p1", "p2");
 
@@ -58,7 +58,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Two_concurrent_bookings_of_the_last_seat_of_an_instance_let_exactly_one_win()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 1 });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 1 } });
 
         var outcomes = await BookConcurrentlyAsync(InstanceId("yoga", 3, 10), "p1", "p2");
 
@@ -70,7 +70,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Twenty_concurrent_bookings_fill_an_instance_exactly_to_its_capacity()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 5 });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 5 } });
 
         var outcomes = await BookConcurrentlyAsync(InstanceId("yoga", 3, 10), [.. Enumerable.Range(0, 20).Select(i => $"p{i}")]);
 
@@ -83,7 +83,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Twenty_concurrent_bookings_fill_a_session_exactly_to_its_capacity()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 5 });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 5 } });
 
         var outcomes = await BookConcurrentlyAsync("s1", [.. Enumerable.Range(0, 20).Select(i => $"p{i}")]);
 
@@ -94,7 +94,7 @@ public abstract partial class SessionServiceContract
     [Fact]
     public async Task Booking_an_instance_books_that_instance_only()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 1 });
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 1 } });
 
         var booked = await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p1"));
 
@@ -111,11 +111,11 @@ public abstract partial class SessionServiceContract
         var series = await CreateAsync(WeeklyYoga());
         await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p1"));
 
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Start = Time.Local(2025, 3, 3, 19), Title = "Later yoga" }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Start = Time.Local(2025, 3, 3, 19), Details = new SessionDetailsChanges { Title = "Later yoga" } }, series.Revision);
 
         var instance = await GetAsync(InstanceId("yoga", 3, 10));
         instance.Participants.Select(p => p.Id).Should().Equal("p1");
-        instance.Title.Should().Be("Later yoga");
+        instance.Details.Title.Should().Be("Later yoga");
     }
 
     [Fact]
@@ -125,16 +125,16 @@ public abstract partial class SessionServiceContract
         await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p1"));
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "x" }, expectedRevision: 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, expectedRevision: 0).AsTask(),
             SchedulingErrorCode.Conflict);
-        (await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "x" }, expectedRevision: 1)).Participants.Should().ContainSingle();
+        (await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, expectedRevision: 1)).Participants.Should().ContainSingle();
     }
 
     [Fact]
     public async Task Capacity_set_on_an_instance_wins_over_the_series_capacity()
     {
-        await CreateAsync(WeeklyYoga() with { Capacity = 10 });
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Capacity = 1 }, 0);
+        await CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = 10 } });
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Capacity = 1 } }, 0);
         await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p1"));
 
         await FailsAsync(() => Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p2")).AsTask(), SchedulingErrorCode.Conflict, "capacity");

@@ -39,13 +39,13 @@ public abstract partial class SessionServiceContract
     {
         await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)));
 
-        await FailsAsync(() => Service.UpdateSessionAsync(OtherHost, "s1", new SessionChanges { Title = "hijacked" }, 1).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateSessionAsync(OtherHost, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "hijacked" } }, 1).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.CancelSessionAsync(OtherHost, "s1", 1).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.DeleteSessionAsync(OtherHost, "s1", 1).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.AddParticipantAsync(OtherHost, "s1", new Participant("p1")).AsTask(), SchedulingErrorCode.NotFound);
 
         var found = await GetAsync("s1");
-        found.Title.Should().BeNull();
+        found.Details.Title.Should().BeNull();
         found.Status.Should().Be(SessionStatus.Confirmed);
         found.Revision.Should().Be(1);
         found.Participants.Should().BeEmpty();
@@ -57,29 +57,29 @@ public abstract partial class SessionServiceContract
         await CreateAsync(WeeklyYoga());
         var instance = InstanceId("yoga", 3, 10);
 
-        await FailsAsync(() => Service.UpdateRecurringSessionAsync(OtherHost, "yoga", new RecurringSessionChanges { Title = "hijacked" }, 1).AsTask(), SchedulingErrorCode.NotFound);
-        await FailsAsync(() => Service.UpdateFollowingAsync(OtherHost, instance, new RecurringSessionChanges { Title = "hijacked" }, 1).AsTask(), SchedulingErrorCode.NotFound);
-        await FailsAsync(() => Service.UpdateSessionAsync(OtherHost, instance, new SessionChanges { Title = "hijacked" }, 0).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateRecurringSessionAsync(OtherHost, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "hijacked" } }, 1).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateFollowingAsync(OtherHost, instance, new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "hijacked" } }, 1).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateSessionAsync(OtherHost, instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "hijacked" } }, 0).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.CancelSessionAsync(OtherHost, instance, 0).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.CancelRecurringSessionAsync(OtherHost, "yoga", 1).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.AddParticipantAsync(OtherHost, instance, new Participant("p1")).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.DeleteRecurringSessionAsync(OtherHost, "yoga", 1).AsTask(), SchedulingErrorCode.NotFound);
 
         var instances = await QueryAllAsync(MarchStart, MarchEnd);
-        instances.Should().HaveCount(5).And.OnlyContain(i => i.Title == "Yoga" && !i.IsOverridden && i.Participants.IsEmpty);
+        instances.Should().HaveCount(5).And.OnlyContain(i => i.Details.Title == "Yoga" && !i.IsOverridden && i.Participants.IsEmpty);
         (await Service.GetRecurringSessionAsync(Host, "yoga")).Revision.Should().Be(1);
     }
 
     [Fact]
     public async Task Same_id_in_two_tenants_names_two_independent_sessions()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "mine" });
-        await Service.CreateSessionAsync(OtherHost, OneHour("s1", Time.Utc(2025, 3, 4, 10)) with { Title = "theirs" });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "mine" } });
+        await Service.CreateSessionAsync(OtherHost, OneHour("s1", Time.Utc(2025, 3, 4, 10)) with { Details = new SessionDetails { Title = "theirs" } });
 
-        await Service.UpdateSessionAsync(OtherHost, "s1", new SessionChanges { Title = "theirs, edited" }, 1);
+        await Service.UpdateSessionAsync(OtherHost, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "theirs, edited" } }, 1);
 
-        (await GetAsync("s1")).Title.Should().Be("mine");
-        (await Service.GetSessionAsync(OtherHost, "s1")).Title.Should().Be("theirs, edited");
+        (await GetAsync("s1")).Details.Title.Should().Be("mine");
+        (await Service.GetSessionAsync(OtherHost, "s1")).Details.Title.Should().Be("theirs, edited");
     }
 
     [Fact]
@@ -133,7 +133,7 @@ public abstract partial class SessionServiceContract
         var manager = CallerContext.Staff(Tenant, "staff-1", Permissions.SessionsView, Permissions.SessionsManage);
 
         var forManager = await Service.AddParticipantAsync(manager, "s1", Ada);
-        var forHost = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "Intro" }, 2);
+        var forHost = await Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "Intro" } }, 2);
 
         forManager.Participants.Should().Equal(new Participant("p1"));
         forHost.Participants.Should().Equal(Ada);

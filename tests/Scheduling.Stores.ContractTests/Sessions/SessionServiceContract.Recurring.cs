@@ -30,9 +30,9 @@ public abstract partial class SessionServiceContract
     {
         await CreateAsync(WeeklyYoga());
 
-        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Title = "second" }), SchedulingErrorCode.Conflict, "id");
+        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Title = "second" } }), SchedulingErrorCode.Conflict, "id");
 
-        (await Service.GetRecurringSessionAsync(Host, "yoga")).Title.Should().Be("Yoga");
+        (await Service.GetRecurringSessionAsync(Host, "yoga")).Details.Title.Should().Be("Yoga");
     }
 
     [Fact]
@@ -63,14 +63,14 @@ public abstract partial class SessionServiceContract
     public async Task Series_edit_changes_every_instance_but_keeps_what_an_instance_set_itself()
     {
         var series = await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Yin yoga" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Yin yoga" } }, 0);
 
-        var updated = await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = "Power yoga", Location = "Hall" }, series.Revision);
+        var updated = await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga", Location = "Hall" } }, series.Revision);
 
         updated.Revision.Should().Be(2);
         var instances = await QueryAllAsync(MarchStart, MarchEnd);
-        instances.Select(i => i.Title).Should().Equal("Power yoga", "Yin yoga", "Power yoga", "Power yoga", "Power yoga");
-        instances.Should().AllSatisfy(i => i.Location.Should().Be("Hall"));
+        instances.Select(i => i.Details.Title).Should().Equal("Power yoga", "Yin yoga", "Power yoga", "Power yoga", "Power yoga");
+        instances.Should().AllSatisfy(i => i.Details.Location.Should().Be("Hall"));
     }
 
     [Fact]
@@ -92,7 +92,7 @@ public abstract partial class SessionServiceContract
     public async Task Moving_the_series_to_another_weekday_keeps_the_instance_ids_and_their_edits()
     {
         var series = await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Yin yoga" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Yin yoga" } }, 0);
 
         await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Start = Time.Local(2025, 3, 4, 18, 30) }, series.Revision);
 
@@ -100,7 +100,7 @@ public abstract partial class SessionServiceContract
         instances.Select(i => i.Start.LocalDateTime!.Value.DayOfWeek).Should().AllBeEquivalentTo(IsoDayOfWeek.Tuesday);
         instances[1].Id.Should().Be(InstanceId("yoga", 3, 10));
         instances[1].Start.LocalDateTime.Should().Be(Time.Local(2025, 3, 11, 18, 30));
-        instances[1].Title.Should().Be("Yin yoga");
+        instances[1].Details.Title.Should().Be("Yin yoga");
     }
 
     [Fact]
@@ -147,15 +147,15 @@ public abstract partial class SessionServiceContract
     public async Task Series_edit_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = "Second" }, 1);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Second" } }, 1);
 
         await FailsAsync(
-            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = "Lost update" }, 1).AsTask(),
+            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Lost update" } }, 1).AsTask(),
             SchedulingErrorCode.Conflict,
             "expectedRevision");
 
         var found = await Service.GetRecurringSessionAsync(Host, "yoga");
-        found.Title.Should().Be("Second");
+        found.Details.Title.Should().Be("Second");
         found.Revision.Should().Be(2);
     }
 
@@ -166,7 +166,7 @@ public abstract partial class SessionServiceContract
         var pastIds = (await MarchIdsAsync()).Take(2).ToList();
         Clock.Now = Time.Utc(2025, 3, 12);
 
-        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         following.Id.Should().NotBe("yoga");
         following.Start.Should().Be(Time.Local(2025, 3, 17, 18, 30));
@@ -181,7 +181,7 @@ public abstract partial class SessionServiceContract
 
         var instances = await QueryAllAsync(MarchStart, Time.Utc(2025, 4, 15));
         instances.Select(i => i.RecurringSessionId).Should().Equal("yoga", "yoga", following.Id, following.Id, following.Id, following.Id, following.Id);
-        instances.Select(i => i.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga");
+        instances.Select(i => i.Details.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga");
         instances.Take(2).Select(i => i.Id).Should().Equal(pastIds);
         instances.Select(i => i.Start.LocalDateTime!.Value.Date.Day).Should().Equal(3, 10, 17, 24, 31, 7, 14);
     }
@@ -202,7 +202,7 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=6"));
 
-        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         (await Service.GetRecurringSessionAsync(Host, "yoga")).Rule.Count.Should().Be(2);
         following.Rule.Count.Should().Be(4);
@@ -210,21 +210,21 @@ public abstract partial class SessionServiceContract
         instances.Should().HaveCount(6);
         instances.Select(i => i.Start.LocalDateTime!.Value.Date).Should().Equal(
             new LocalDate(2025, 3, 3), new LocalDate(2025, 3, 10), new LocalDate(2025, 3, 17), new LocalDate(2025, 3, 24), new LocalDate(2025, 3, 31), new LocalDate(2025, 4, 7));
-        instances.Select(i => i.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga");
+        instances.Select(i => i.Details.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga", "Power yoga");
     }
 
     [Fact]
     public async Task This_and_following_takes_the_later_instance_edits_along_and_leaves_the_earlier_ones()
     {
         var series = await CreateAsync(WeeklyYoga());
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = "Early special" }, 0);
-        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Title = "Late special" }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Early special" } }, 0);
+        await Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Details = new SessionDetailsChanges { Title = "Late special" } }, 0);
         await Service.CancelSessionAsync(Host, InstanceId("yoga", 3, 31), 0);
 
         await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Start = Time.Local(2025, 3, 17, 19) }, series.Revision);
 
         var instances = await QueryAllAsync(MarchStart, Time.Utc(2025, 4, 10));
-        instances.Select(i => i.Title).Should().Equal("Yoga", "Early special", "Yoga", "Late special", "Yoga");
+        instances.Select(i => i.Details.Title).Should().Equal("Yoga", "Early special", "Yoga", "Late special", "Yoga");
         instances.Select(i => i.Start.LocalDateTime!.Value.Date.Day).Should().Equal(3, 10, 17, 24, 7);
         instances[3].Start.LocalDateTime.Should().Be(Time.Local(2025, 3, 24, 19));
     }
@@ -234,13 +234,13 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga());
 
-        var edited = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 3), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var edited = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 3), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         edited.Id.Should().Be("yoga");
         edited.Revision.Should().Be(2);
         (await QueryAllAsync(MarchStart, MarchEnd)).Should().AllSatisfy(i =>
         {
-            i.Title.Should().Be("Power yoga");
+            i.Details.Title.Should().Be("Power yoga");
             i.RecurringSessionId.Should().Be("yoga");
         });
     }
@@ -249,16 +249,16 @@ public abstract partial class SessionServiceContract
     public async Task This_and_following_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Location = "Hall" }, 1);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Location = "Hall" } }, 1);
         var before = await QueryAllAsync(MarchStart, Time.Utc(2025, 5, 1));
 
         await FailsAsync(
-            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Title = "Power yoga" }, 1).AsTask(),
+            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, 1).AsTask(),
             SchedulingErrorCode.Conflict,
             "expectedRevision");
 
         var after = await QueryAllAsync(MarchStart, Time.Utc(2025, 5, 1));
-        after.Select(i => (i.Id, i.Title, i.Start)).Should().Equal(before.Select(i => (i.Id, i.Title, i.Start)));
+        after.Select(i => (i.Id, i.Details.Title, i.Start)).Should().Equal(before.Select(i => (i.Id, i.Details.Title, i.Start)));
         (await Service.GetRecurringSessionAsync(Host, "yoga")).Rule.Should().Be(RecurrenceRule.Parse("FREQ=WEEKLY"));
     }
 
@@ -283,7 +283,7 @@ public abstract partial class SessionServiceContract
     public async Task Cancelling_a_series_with_a_stale_revision_is_a_conflict_and_changes_nothing()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Location = "Hall" }, 1);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Location = "Hall" } }, 1);
 
         await FailsAsync(() => Service.CancelRecurringSessionAsync(Host, "yoga", 1).AsTask(), SchedulingErrorCode.Conflict);
 
@@ -308,7 +308,7 @@ public abstract partial class SessionServiceContract
     public async Task Deleting_a_series_with_a_stale_revision_is_a_conflict_and_keeps_it()
     {
         await CreateAsync(WeeklyYoga());
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Location = "Hall" }, 1);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Location = "Hall" } }, 1);
 
         await FailsAsync(() => Service.DeleteRecurringSessionAsync(Host, "yoga", 1).AsTask(), SchedulingErrorCode.Conflict, "expectedRevision");
 
@@ -320,7 +320,7 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga());
 
-        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Tags = ImmutableArray.Create("vinyasa") }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Tags = ImmutableArray.Create("vinyasa") } }, series.Revision);
 
         (await QueryAllAsync(MarchStart, MarchEnd, SessionFilter.HasAnyTag("vinyasa"))).Should().HaveCount(5);
         (await QueryAllAsync(MarchStart, MarchEnd, SessionFilter.HasAnyTag("yoga"))).Should().BeEmpty();

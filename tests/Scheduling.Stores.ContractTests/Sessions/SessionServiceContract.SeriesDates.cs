@@ -30,7 +30,7 @@ public abstract partial class SessionServiceContract
         extra.Start.Should().Be(Time.InNewYork(2025, 3, 5, 18, 30));
         extra.End.Should().Be(Time.InNewYork(2025, 3, 5, 19, 30));
         extra.OriginalStart.Should().Be(Time.Local(2025, 3, 5, 18, 30));
-        extra.Title.Should().Be("Yoga");
+        extra.Details.Title.Should().Be("Yoga");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga() with { ExceptionDates = [March17], ExtraDates = [Time.Local(2025, 3, 5, 18, 30)] });
 
-        var edited = await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var edited = await Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         edited.ExceptionDates.Should().Equal(March17);
         edited.ExtraDates.Should().Equal(Time.Local(2025, 3, 5, 18, 30));
@@ -114,7 +114,7 @@ public abstract partial class SessionServiceContract
             ExtraDates = [Time.Local(2025, 3, 5, 18, 30), Time.Local(2025, 3, 26, 18, 30)],
         });
 
-        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         var ended = await Service.GetRecurringSessionAsync(Host, "yoga");
         ended.ExceptionDates.Should().Equal(Time.Local(2025, 3, 10, 18, 30));
@@ -123,7 +123,7 @@ public abstract partial class SessionServiceContract
         following.ExtraDates.Should().Equal(Time.Local(2025, 3, 26, 18, 30));
         var instances = await QueryAllAsync(MarchStart, MarchEnd);
         instances.Select(i => i.Start.LocalDateTime!.Value.Day).Should().Equal(3, 5, 17, 26, 31);
-        instances.Select(i => i.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga");
+        instances.Select(i => i.Details.Title).Should().Equal("Yoga", "Yoga", "Power yoga", "Power yoga", "Power yoga");
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public abstract partial class SessionServiceContract
             ExceptionDates = [Time.Local(2025, 3, 24, 18, 30)],
             ExtraDates = [Time.Local(2025, 3, 26, 18, 30)],
         });
-        await Service.UpdateSessionAsync(Host, SessionInstanceId.Format("yoga", Time.Local(2025, 3, 26, 18, 30)), new SessionChanges { Title = "Extra" }, 0);
+        await Service.UpdateSessionAsync(Host, SessionInstanceId.Format("yoga", Time.Local(2025, 3, 26, 18, 30)), new SessionChanges { Details = new SessionDetailsChanges { Title = "Extra" } }, 0);
 
         var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Start = Time.Local(2025, 3, 17, 19, 15) }, series.Revision);
 
@@ -147,7 +147,7 @@ public abstract partial class SessionServiceContract
             Time.Local(2025, 3, 17, 19, 15),
             Time.Local(2025, 3, 26, 19, 15),
             Time.Local(2025, 3, 31, 19, 15));
-        instances[3].Title.Should().Be("Extra", "the extra instance's own edit moves with it, keyed as its date is");
+        instances[3].Details.Title.Should().Be("Extra", "the extra instance's own edit moves with it, keyed as its date is");
         instances[3].Id.Should().Be(SessionInstanceId.Format(following.Id, Time.Local(2025, 3, 26, 19, 15)));
     }
 
@@ -172,7 +172,7 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga(rule: "FREQ=WEEKLY;COUNT=5") with { ExceptionDates = [Time.Local(2025, 3, 10, 18, 30)] });
 
-        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 24), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 24), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision);
 
         (await Service.GetRecurringSessionAsync(Host, "yoga")).Rule.Count.Should().Be(3);
         following.Rule.Count.Should().Be(2);
@@ -185,7 +185,7 @@ public abstract partial class SessionServiceContract
         var series = await CreateAsync(WeeklyYoga() with { ExtraDates = [Time.Local(2025, 3, 5, 18, 30)] });
 
         await FailsAsync(
-            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 5), new RecurringSessionChanges { Title = "Power yoga" }, series.Revision).AsTask(),
+            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 5), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Power yoga" } }, series.Revision).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "instanceId");
     }

@@ -138,12 +138,12 @@ public abstract partial class SessionServiceContract
     {
         var series = await CreateAsync(WeeklyYoga("dawn", "FREQ=DAILY;COUNT=3") with { Start = SupportedRange.LocalStart, Zone = Utc });
 
-        var edited = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", SupportedRange.LocalStart), new RecurringSessionChanges { Title = "First light" }, series.Revision);
+        var edited = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", SupportedRange.LocalStart), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "First light" } }, series.Revision);
 
         edited.Id.Should().Be("dawn");
         edited.Revision.Should().Be(2);
         edited.Rule.Should().Be(RecurrenceRule.Parse("FREQ=DAILY;COUNT=3"));
-        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 10))).Select(s => s.Title).Should().Equal("First light", "First light", "First light");
+        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 10))).Select(s => s.Details.Title).Should().Equal("First light", "First light", "First light");
     }
 
     [Fact]
@@ -152,12 +152,12 @@ public abstract partial class SessionServiceContract
         // An open rule ends by UNTIL when it is split; at the first instance there is nothing before the split to end.
         var series = await CreateAsync(WeeklyYoga("dawn", "FREQ=DAILY") with { Start = SupportedRange.LocalStart, Zone = Utc });
 
-        var edited = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", SupportedRange.LocalStart), new RecurringSessionChanges { Title = "First light" }, series.Revision);
+        var edited = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", SupportedRange.LocalStart), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "First light" } }, series.Revision);
 
         edited.Id.Should().Be("dawn");
         edited.Rule.Should().Be(RecurrenceRule.Parse("FREQ=DAILY"));
         (await Service.GetRecurringSessionAsync(Host, "dawn")).Rule.Until.Should().BeNull();
-        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 5))).Select(s => s.Title).Should().Equal("First light", "First light", "First light");
+        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 5))).Select(s => s.Details.Title).Should().Equal("First light", "First light", "First light");
     }
 
     [Fact]
@@ -166,13 +166,13 @@ public abstract partial class SessionServiceContract
         var series = await CreateAsync(WeeklyYoga("dawn", "FREQ=DAILY") with { Start = SupportedRange.LocalStart, Zone = Utc });
         var second = SupportedRange.LocalStart.PlusDays(1);
 
-        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", second), new RecurringSessionChanges { Title = "Later" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dawn", second), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Later" } }, series.Revision);
 
         var ended = await Service.GetRecurringSessionAsync(Host, "dawn");
         ended.Rule.Until!.Value.Instant.Should().Be(SupportedRange.Start + Duration.FromDays(1) - Duration.FromSeconds(1));
         RecurrenceRule.Parse(ended.Rule.ToString()).Should().Be(ended.Rule);
         following.Start.Should().Be(second);
-        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 5))).Select(s => s.Title).Should().Equal("Yoga", "Later", "Later");
+        (await QueryAllAsync(SupportedRange.Start, Time.Utc(1, 1, 5))).Select(s => s.Details.Title).Should().Equal("Yoga", "Later", "Later");
     }
 
     [Fact]
@@ -181,13 +181,13 @@ public abstract partial class SessionServiceContract
         var series = await CreateAsync(WeeklyYoga("dusk", "FREQ=DAILY;COUNT=5") with { Start = new LocalDateTime(9999, 12, 26, 12, 0), Zone = Utc });
         var fourth = new LocalDateTime(9999, 12, 29, 12, 0);
 
-        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dusk", fourth), new RecurringSessionChanges { Title = "Last" }, series.Revision);
+        var following = await Service.UpdateFollowingAsync(Host, SessionInstanceId.Format("dusk", fourth), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Last" } }, series.Revision);
 
         var ended = await Service.GetRecurringSessionAsync(Host, "dusk");
         ended.Rule.Count.Should().Be(3);
         following.Rule.Count.Should().Be(2);
         RecurrenceRule.Parse(following.Rule.ToString()).Should().Be(following.Rule);
-        (await QueryAllAsync(Time.Utc(9999, 12, 26), SupportedRange.End)).Select(s => s.Title).Should().Equal("Yoga", "Yoga", "Yoga", "Last", "Last");
+        (await QueryAllAsync(Time.Utc(9999, 12, 26), SupportedRange.End)).Select(s => s.Details.Title).Should().Equal("Yoga", "Yoga", "Yoga", "Last", "Last");
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public abstract partial class SessionServiceContract
     public async Task Session_title_with_a_lone_surrogate_is_refused_naming_the_title()
     {
         var failure = await FailsAsync(
-            () => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "Yoga \uD83D" }),
+            () => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Yoga \uD83D" } }),
             SchedulingErrorCode.InvalidArgument,
             "title");
 
@@ -26,7 +26,7 @@ public abstract partial class SessionServiceContract
 
     [Fact]
     public async Task Series_tag_with_a_lone_surrogate_is_refused_naming_the_tags() =>
-        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Tags = ["ok", "\uDC00"] }), SchedulingErrorCode.InvalidArgument, "tags");
+        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Tags = ["ok", "\uDC00"] } }), SchedulingErrorCode.InvalidArgument, "tags");
 
     [Fact]
     public async Task Instance_note_with_a_lone_surrogate_is_refused_and_the_instance_keeps_its_notes()
@@ -35,21 +35,21 @@ public abstract partial class SessionServiceContract
         var instance = SessionInstanceId.Format("yoga", Time.Local(2025, 3, 10, 18, 30));
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, instance, new SessionChanges { Notes = "bring a mat \uD800" }, 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, instance, new SessionChanges { Details = new SessionDetailsChanges { Notes = "bring a mat \uD800" } }, 0).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "notes");
 
-        (await GetAsync(instance)).Notes.Should().BeNull();
+        (await GetAsync(instance)).Details.Notes.Should().BeNull();
     }
 
     [Fact]
     public async Task Well_formed_text_beyond_the_basic_plane_is_kept_exactly()
     {
-        await CreateAsync(OneHour("s\U0001F600", Time.Utc(2025, 3, 3, 10)) with { Title = "Yoga \U0001F9D8", Tags = ["\U00010000"] });
+        await CreateAsync(OneHour("s\U0001F600", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Yoga \U0001F9D8", Tags = ["\U00010000"] } });
 
         var found = await GetAsync("s\U0001F600");
 
-        found.Title.Should().Be("Yoga \U0001F9D8");
-        found.Tags.Should().Equal("\U00010000");
+        found.Details.Title.Should().Be("Yoga \U0001F9D8");
+        found.Details.Tags.Should().Equal("\U00010000");
     }
 }

@@ -75,10 +75,13 @@ public abstract partial class SessionServiceContract : IAsyncLifetime
         Id = id,
         ScheduleId = "schedule-1",
         ScheduleOwnerId = "owner-1",
-        Title = "Yoga",
-        Tags = ["yoga"],
-        Location = "Studio",
-        Capacity = 10,
+        Details = new SessionDetails
+        {
+            Title = "Yoga",
+            Tags = ["yoga"],
+            Location = "Studio",
+            Capacity = 10,
+        },
         Start = Time.Local(2025, 3, 3, 18, 30),
         Zone = Time.NewYork,
         Duration = Duration.FromHours(1),

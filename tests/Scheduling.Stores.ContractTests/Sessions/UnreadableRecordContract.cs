@@ -118,9 +118,9 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
             PilatesOn(2, 4), "s-feb", PilatesOn(2, 11), PilatesOn(2, 18), PilatesOn(2, 25));
         (await Sessions.GetSessionAsync(Host, "s-mar")).Id.Should().Be("s-mar");
         (await Sessions.GetRecurringSessionAsync(Host, "pilates")).Id.Should().Be("pilates");
-        var retitled = await Sessions.UpdateSessionAsync(Host, PilatesOn(3, 4), new SessionChanges { Title = "Pilates, room 2" }, expectedRevision: 0);
-        retitled.Title.Should().Be("Pilates, room 2");
-        await Sessions.UpdateRecurringSessionAsync(Host, "pilates", new RecurringSessionChanges { Location = "Hall" }, expectedRevision: 1);
+        var retitled = await Sessions.UpdateSessionAsync(Host, PilatesOn(3, 4), new SessionChanges { Details = new SessionDetailsChanges { Title = "Pilates, room 2" } }, expectedRevision: 0);
+        retitled.Details.Title.Should().Be("Pilates, room 2");
+        await Sessions.UpdateRecurringSessionAsync(Host, "pilates", new RecurringSessionChanges { Details = new SessionDetailsChanges { Location = "Hall" } }, expectedRevision: 1);
         await Sessions.CreateSessionAsync(Host, OneHour("s-new", Time.Utc(2025, 3, 20, 12)));
         (await Sessions.ListSessionsAsync(Host, ["s-feb", "s-mar", PilatesOn(3, 4)])).Should().HaveCount(3);
     }
@@ -162,9 +162,9 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
     {
         await DamageSeriesAsync("yoga", "zone the tz database lacks");
 
-        await FailsAsync(() => Sessions.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = "Hot yoga" }, 1).AsTask(), "yoga");
-        await FailsAsync(() => Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Title = "Hot yoga" }, 0).AsTask(), "yoga");
-        await FailsAsync(() => Sessions.UpdateFollowingAsync(Host, YogaOn(17), new RecurringSessionChanges { Title = "Hot yoga" }, 1).AsTask(), "yoga");
+        await FailsAsync(() => Sessions.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Hot yoga" } }, 1).AsTask(), "yoga");
+        await FailsAsync(() => Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Hot yoga" } }, 0).AsTask(), "yoga");
+        await FailsAsync(() => Sessions.UpdateFollowingAsync(Host, YogaOn(17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Hot yoga" } }, 1).AsTask(), "yoga");
         await FailsAsync(() => Sessions.CancelRecurringSessionAsync(Host, "yoga", 1).AsTask(), "yoga");
         await FailsAsync(() => Sessions.AddParticipantAsync(Host, YogaOn(10), new Participant("p1")).AsTask(), "yoga");
 
@@ -180,7 +180,7 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
         await FailsAsync(() => Sessions.GetSessionAsync(Host, "s-mar").AsTask(), "s-mar");
         await FailsAsync(() => Sessions.ListSessionsAsync(Host, ["s-feb", "s-mar"]).AsTask(), "s-mar");
         await FailsAsync(() => QueryAllAsync(MarchStart, MarchEnd), "s-mar");
-        await FailsAsync(() => Sessions.UpdateSessionAsync(Host, "s-mar", new SessionChanges { Title = "Moved" }, 1).AsTask(), "s-mar");
+        await FailsAsync(() => Sessions.UpdateSessionAsync(Host, "s-mar", new SessionChanges { Details = new SessionDetailsChanges { Title = "Moved" } }, 1).AsTask(), "s-mar");
         (await Sessions.ListSessionsAsync(Host, ["s-feb"])).Single().Id.Should().Be("s-feb");
         (await QueryAllAsync(FebruaryStart, MarchStart)).Should().Contain(s => s.Id == "s-feb");
 
@@ -196,7 +196,7 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
     {
         // Moved an hour later, so that the override holds a zone of its own.
         var later = CalendarDateTime.AtLocal(Time.Local(2025, 3, 10, 19, 30), Time.NewYork);
-        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Title = "Guest teacher", Start = later }, 0);
+        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Guest teacher" }, Start = later }, 0);
         await PlantAsync(StoredTable.InstanceOverrides, "yoga", "2025-03-10T18:30:00", damage);
 
         await FailsAsync(() => Sessions.GetSessionAsync(Host, YogaOn(10)).AsTask(), YogaOn(10));
@@ -208,28 +208,28 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
     [Fact]
     public async Task Editing_one_instance_reads_only_its_own_override_so_a_broken_other_one_does_not_stop_it()
     {
-        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Title = "Guest teacher" }, 0);
-        await Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Title = "Outdoors" }, 0);
+        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Guest teacher" } }, 0);
+        await Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Details = new SessionDetailsChanges { Title = "Outdoors" } }, 0);
         await PlantAsync(StoredTable.InstanceOverrides, "yoga", "2025-03-10T18:30:00", "broken JSON");
 
-        (await Sessions.GetSessionAsync(Host, YogaOn(17))).Title.Should().Be("Outdoors");
-        var edited = await Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Location = "Park" }, 1);
+        (await Sessions.GetSessionAsync(Host, YogaOn(17))).Details.Title.Should().Be("Outdoors");
+        var edited = await Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Details = new SessionDetailsChanges { Location = "Park" } }, 1);
         var booked = await Sessions.AddParticipantAsync(Host, YogaOn(17), new Participant("p1"));
-        var fresh = await Sessions.UpdateSessionAsync(Host, YogaOn(24), new SessionChanges { Title = "Last one" }, 0);
+        var fresh = await Sessions.UpdateSessionAsync(Host, YogaOn(24), new SessionChanges { Details = new SessionDetailsChanges { Title = "Last one" } }, 0);
         var cancelled = await Sessions.CancelSessionAsync(Host, YogaOn(31), 0);
 
-        edited.Should().Match<Session>(s => s.Title == "Outdoors" && s.Location == "Park" && s.Revision == 2);
+        edited.Should().Match<Session>(s => s.Details.Title == "Outdoors" && s.Details.Location == "Park" && s.Revision == 2);
         booked.Participants.Should().ContainSingle(p => p.Id == "p1");
         booked.Revision.Should().Be(3);
         fresh.Revision.Should().Be(1);
         cancelled.Status.Should().Be(SessionStatus.Cancelled);
-        await SchedulingAssert.FailsAsync(() => Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Title = "Stale" }, 2).AsTask(), SchedulingErrorCode.Conflict, "expectedRevision");
+        await SchedulingAssert.FailsAsync(() => Sessions.UpdateSessionAsync(Host, YogaOn(17), new SessionChanges { Details = new SessionDetailsChanges { Title = "Stale" } }, 2).AsTask(), SchedulingErrorCode.Conflict, "expectedRevision");
     }
 
     [Fact]
     public async Task A_series_whose_override_does_not_read_can_be_deleted()
     {
-        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Title = "Guest teacher" }, 0);
+        await Sessions.UpdateSessionAsync(Host, YogaOn(10), new SessionChanges { Details = new SessionDetailsChanges { Title = "Guest teacher" } }, 0);
         await PlantAsync(StoredTable.InstanceOverrides, "yoga", "2025-03-10T18:30:00", "broken JSON");
 
         await Sessions.DeleteRecurringSessionAsync(Host, "yoga", expectedRevision: 1);
@@ -351,7 +351,7 @@ public abstract class UnreadableRecordContract : IAsyncLifetime
         Id = id,
         ScheduleId = "schedule-1",
         ScheduleOwnerId = "owner-1",
-        Title = id,
+        Details = new SessionDetails { Title = id },
         Start = start,
         Zone = Time.NewYork,
         Duration = Duration.FromHours(1),

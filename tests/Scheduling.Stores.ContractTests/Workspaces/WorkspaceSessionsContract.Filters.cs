@@ -219,7 +219,7 @@ public abstract partial class WorkspaceSessionsContract
     public async Task Working_hours_are_not_listed_as_sessions()
     {
         await BookWeekAsync();
-        await Sessions.CreateSessionAsync(Host, Appointment("hours", Smith, null, Local(3, 3, 8), 600) with { Type = SessionType.WorkingHours, Title = "Surgery hours" });
+        await Sessions.CreateSessionAsync(Host, Appointment("hours", Smith, null, Local(3, 3, 8), 600) with { Type = SessionType.WorkingHours, Details = Appointment("hours", Smith, null, Local(3, 3, 8), 600).Details with { Title = "Surgery hours" } });
 
         (await IdsAsync(March())).Should().NotContain("hours");
         await FailsAsync(() => GetAsync("hours"), SchedulingErrorCode.NotFound);

@@ -167,7 +167,7 @@ public abstract partial class WorkspaceSessionsContract
         session.ClientName.Should().Be("John Doe", "the directory no longer has it");
         session.ServiceNames.Should().Equal("استشارة طبية", "X-ray");
         session.StaffName.Should().Be("Dr. Anna Smith", "the directory's current name wins over the snapshot");
-        (await Sessions.GetSessionAsync(Host, "a1")).Names!.Clients.Should().ContainKey(John).WhoseValue.Should().Be("John Doe");
+        (await Sessions.GetSessionAsync(Host, "a1")).Details.Names!.Clients.Should().ContainKey(John).WhoseValue.Should().Be("John Doe");
     }
 
     [Fact]
@@ -175,7 +175,7 @@ public abstract partial class WorkspaceSessionsContract
     {
         await BookAsync("a1", Smith, John, Local(3, 3, 9), 60, Consultation);
 
-        (await Sessions.GetSessionAsync(Host, "a1")).Names.Should().BeNull();
+        (await Sessions.GetSessionAsync(Host, "a1")).Details.Names.Should().BeNull();
     }
 
     [Fact]
@@ -192,9 +192,12 @@ public abstract partial class WorkspaceSessionsContract
         var attachment = new Attachment("att-1", "referral.pdf", "blob://clinic-a/referral-1", Time.Utc(2025, 1, 1)) { ContentType = "application/pdf", SizeBytes = 48_213, AddedBy = Smith };
         await Service.CreateSessionAsync(Host, Clinic, Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation) with
         {
-            FieldValues = [FieldValue.OfChoice("referral", "gp"), FieldValue.OfDate("referral-date", new LocalDate(2025, 2, 20)), FieldValue.OfNumber("fee", 85.50m)],
-            Attachments = [attachment],
-            Invoice = new InvoiceReference("inv-77") { Number = "INV-2025-0077" },
+            Details = Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation).Details with
+            {
+                FieldValues = [FieldValue.OfChoice("referral", "gp"), FieldValue.OfDate("referral-date", new LocalDate(2025, 2, 20)), FieldValue.OfNumber("fee", 85.50m)],
+                Attachments = [attachment],
+                Invoice = new InvoiceReference("inv-77") { Number = "INV-2025-0077" },
+            },
         });
         Clock.Now = Time.Utc(2025, 1, 2);
         await Service.AddNoteAsync(CallerContext.Staff(Clinic, Smith, Permissions.SessionsManage), Clinic, "a1", "Bring the referral letter.");
@@ -226,7 +229,7 @@ public abstract partial class WorkspaceSessionsContract
     [Fact]
     public async Task A_field_value_the_workspace_does_not_define_is_refused_by_name()
     {
-        var request = Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation) with { FieldValues = [FieldValue.OfText("allergies", "none")] };
+        var request = Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation) with { Details = Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation).Details with { FieldValues = [FieldValue.OfText("allergies", "none")] } };
 
         await FailsAsync(() => Service.CreateSessionAsync(Host, Clinic, request).AsTask(), SchedulingErrorCode.InvalidArgument, "fieldValues.allergies");
         await FailsAsync(() => GetAsync("a1"), SchedulingErrorCode.NotFound);
@@ -235,8 +238,8 @@ public abstract partial class WorkspaceSessionsContract
     [Fact]
     public async Task A_field_value_of_the_wrong_kind_or_an_unoffered_choice_is_refused_by_name()
     {
-        var wrongKind = Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { FieldValues = [FieldValue.OfText("fee", "eighty")] };
-        var unoffered = Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { FieldValues = [FieldValue.OfChoice("referral", "friend")] };
+        var wrongKind = Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { Details = Appointment("a1", Smith, John, Local(3, 3, 9), 60).Details with { FieldValues = [FieldValue.OfText("fee", "eighty")] } };
+        var unoffered = Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { Details = Appointment("a1", Smith, John, Local(3, 3, 9), 60).Details with { FieldValues = [FieldValue.OfChoice("referral", "friend")] } };
 
         await FailsAsync(() => Service.CreateSessionAsync(Host, Clinic, wrongKind).AsTask(), SchedulingErrorCode.InvalidArgument, "fieldValues.fee");
         await FailsAsync(() => Service.CreateSessionAsync(Host, Clinic, unoffered).AsTask(), SchedulingErrorCode.InvalidArgument, "fieldValues.referral");
@@ -248,7 +251,7 @@ public abstract partial class WorkspaceSessionsContract
         Directory.AddOrReplaceWorkspace(new Workspace(Clinic, Time.NewYork, [new FieldDefinition("consent", "Consent given", FieldKind.Boolean) { IsRequired = true }]));
 
         await FailsAsync(() => BookAsync("a1", Smith, John, Local(3, 3, 9), 60), SchedulingErrorCode.InvalidArgument, "fieldValues.consent");
-        var booked = await Service.CreateSessionAsync(Host, Clinic, Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { FieldValues = [FieldValue.OfBoolean("consent", true)] });
+        var booked = await Service.CreateSessionAsync(Host, Clinic, Appointment("a1", Smith, John, Local(3, 3, 9), 60) with { Details = Appointment("a1", Smith, John, Local(3, 3, 9), 60).Details with { FieldValues = [FieldValue.OfBoolean("consent", true)] } });
         booked.FieldValues.Should().Equal(FieldValue.OfBoolean("consent", true));
     }
 
@@ -258,10 +261,10 @@ public abstract partial class WorkspaceSessionsContract
         var booked = await BookAsync("a1", Smith, John, Local(3, 3, 9), 60, Consultation);
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfNumber("referral", 1)) }, booked.Revision).AsTask(),
+            () => Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { Details = new SessionDetailsChanges { FieldValues = ImmutableArray.Create(FieldValue.OfNumber("referral", 1)) } }, booked.Revision).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "fieldValues.referral");
-        var changed = await Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "self")), ServiceIds = ImmutableArray.Create(Checkup) }, booked.Revision);
+        var changed = await Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { Details = new SessionDetailsChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "self")), ServiceIds = ImmutableArray.Create(Checkup) } }, booked.Revision);
 
         changed.FieldValues.Should().Equal(FieldValue.OfChoice("referral", "self"));
         (await IdsAsync(March(q => q with { ServiceIds = [Checkup] }))).Should().Equal("a1");
@@ -273,7 +276,7 @@ public abstract partial class WorkspaceSessionsContract
     {
         var booked = await BookAsync("a1", Smith, John, Local(3, 3, 9), 60, Consultation);
 
-        await Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { ClientId = Mary }, booked.Revision);
+        await Service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { Details = new SessionDetailsChanges { ClientId = Mary } }, booked.Revision);
 
         (await IdsAsync(March(q => q with { ClientId = Mary }))).Should().Equal("a1");
         (await IdsAsync(March(q => q with { ClientId = John }))).Should().BeEmpty();
@@ -286,7 +289,7 @@ public abstract partial class WorkspaceSessionsContract
         await BookWeekAsync();
         var instance = await GetAsync(PhysioOn(17));
 
-        await Service.UpdateSessionAsync(Host, Clinic, PhysioOn(17), new SessionChanges { ServiceIds = ImmutableArray.Create(Checkup), ClientId = John }, instance.Revision);
+        await Service.UpdateSessionAsync(Host, Clinic, PhysioOn(17), new SessionChanges { Details = new SessionDetailsChanges { ServiceIds = ImmutableArray.Create(Checkup), ClientId = John } }, instance.Revision);
 
         (await IdsAsync(March(q => q with { ServiceIds = [Checkup] }))).Should().Equal("a2", "a3", PhysioOn(17));
         (await IdsAsync(March(q => q with { ClientId = John }))).Should().Equal("a1", "a3", "a5", PhysioOn(17));
@@ -299,7 +302,7 @@ public abstract partial class WorkspaceSessionsContract
         var service = new WorkspaceSessionService(Directory, Sessions, Clock, new SchedulingOptions { SnapshotNamesAtBooking = true });
         var booked = await service.CreateSessionAsync(Host, Clinic, Appointment("a1", Smith, John, Local(3, 3, 9), 60, Consultation));
 
-        await service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { ClientId = Mary }, booked.Revision);
+        await service.UpdateSessionAsync(Host, Clinic, "a1", new SessionChanges { Details = new SessionDetailsChanges { ClientId = Mary } }, booked.Revision);
         Directory.RemoveName(Clinic, DirectoryEntryKind.Client, Mary);
         Directory.RemoveName(Clinic, DirectoryEntryKind.Service, Consultation);
 
@@ -315,10 +318,10 @@ public abstract partial class WorkspaceSessionsContract
         var series = await Sessions.GetRecurringSessionAsync(Host, Physio);
 
         await FailsAsync(
-            () => Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "friend")) }, series.Revision).AsTask(),
+            () => Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { Details = new SessionDetailsChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "friend")) } }, series.Revision).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "fieldValues.referral");
-        await Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "gp")) }, series.Revision);
+        await Service.UpdateRecurringSessionAsync(Host, Clinic, Physio, new RecurringSessionChanges { Details = new SessionDetailsChanges { FieldValues = ImmutableArray.Create(FieldValue.OfChoice("referral", "gp")) } }, series.Revision);
 
         (await ListAllAsync(March(q => q with { StaffId = Jones })))
             .Where(s => s.RecurringSessionId == Physio)
@@ -330,7 +333,7 @@ public abstract partial class WorkspaceSessionsContract
     {
         var hours = await Sessions.CreateSessionAsync(Host, Appointment("hours", Smith, null, Local(3, 3, 8), 600) with { Type = SessionType.WorkingHours });
 
-        await FailsAsync(() => Service.UpdateSessionAsync(Host, Clinic, "hours", new SessionChanges { Title = "x" }, hours.Revision).AsTask(), SchedulingErrorCode.NotFound);
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, Clinic, "hours", new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, hours.Revision).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.ChangeStatusAsync(Host, Clinic, "hours", LifecycleStatus.Cancelled, hours.Revision).AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.AddNoteAsync(Host, Clinic, "hours", "x", authorId: "system").AsTask(), SchedulingErrorCode.NotFound);
         await FailsAsync(() => Service.CreateSessionAsync(Host, Clinic, Appointment("more-hours", Smith, null, Local(3, 4, 8), 600) with { Type = SessionType.WorkingHours }).AsTask(), SchedulingErrorCode.InvalidArgument, "type");

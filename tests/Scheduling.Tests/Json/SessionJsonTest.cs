@@ -18,8 +18,7 @@ public sealed class SessionJsonTest
         Id = "s1",
         ScheduleId = "room-1",
         ScheduleOwnerId = "studio",
-        Title = "Yoga",
-        Tags = ["yoga"],
+        Details = new SessionDetails { Title = "Yoga", Tags = ["yoga"] },
         Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 9, 0), London),
         End = CalendarDateTime.AtInstant(Instant.FromUtc(2025, 3, 10, 10, 0)),
         InstanceOfRecurrence = "FREQ=WEEKLY;BYDAY=MO",
@@ -81,10 +80,12 @@ public sealed class SessionJsonTest
               "scheduleId": "room-1",
               "scheduleOwnerId": "studio",
               "type": "EVENT",
-              "title": "Yoga",
-              "tags": ["yoga"],
-              "capacity": 12,
-              "fieldValues": [{ "fieldId": "level", "kind": "CHOICE", "value": "beginner" }],
+              "details": {
+                "title": "Yoga",
+                "tags": ["yoga"],
+                "capacity": 12,
+                "fieldValues": [{ "fieldId": "level", "kind": "CHOICE", "value": "beginner" }]
+              },
               "start": "2025-03-10T09:00:00",
               "zone": "Europe/London",
               "duration": "1:00:00",
@@ -95,10 +96,10 @@ public sealed class SessionJsonTest
         var request = JsonSerializer.Deserialize<NewRecurringSession>(body, Options)!;
 
         request.ScheduleId.Should().Be("room-1");
-        request.Title.Should().Be("Yoga");
-        request.Tags.Should().Equal("yoga");
-        request.Capacity.Should().Be(12);
-        request.FieldValues.Should().Equal(FieldValue.OfChoice("level", "beginner"));
+        request.Details.Title.Should().Be("Yoga");
+        request.Details.Tags.Should().Equal("yoga");
+        request.Details.Capacity.Should().Be(12);
+        request.Details.FieldValues.Should().Equal(FieldValue.OfChoice("level", "beginner"));
         request.Start.Should().Be(new LocalDateTime(2025, 3, 10, 9, 0));
         request.Zone.Should().BeSameAs(London);
         request.Duration.Should().Be(Duration.FromHours(1));
@@ -150,28 +151,28 @@ public sealed class SessionJsonTest
     [Fact]
     public void Change_request_leaves_out_what_it_does_not_change_and_writes_null_for_what_it_clears()
     {
-        var changes = new SessionChanges { Title = "Pilates", Location = null };
+        var changes = new SessionChanges { Details = new SessionDetailsChanges { Title = "Pilates", Location = null } };
 
         var json = JsonSerializer.Serialize(changes, Options);
         var read = JsonSerializer.Deserialize<SessionChanges>(json, Options)!;
 
-        json.Should().Be("""{"title":"Pilates","location":null}""");
-        read.Title.Value.Should().Be("Pilates");
-        read.Location.HasValue.Should().BeTrue();
-        read.Location.Value.Should().BeNull();
-        read.Notes.HasValue.Should().BeFalse();
+        json.Should().Be("""{"details":{"title":"Pilates","location":null}}""");
+        read.Details.Title.Value.Should().Be("Pilates");
+        read.Details.Location.HasValue.Should().BeTrue();
+        read.Details.Location.Value.Should().BeNull();
+        read.Details.Notes.HasValue.Should().BeFalse();
         read.Start.HasValue.Should().BeFalse();
     }
 
     [Fact]
     public void Recurring_session_changes_bind_a_new_rule_from_a_request_body()
     {
-        var read = JsonSerializer.Deserialize<RecurringSessionChanges>("""{"rule":"FREQ=WEEKLY;BYDAY=TU","capacity":null}""", Options)!;
+        var read = JsonSerializer.Deserialize<RecurringSessionChanges>("""{"rule":"FREQ=WEEKLY;BYDAY=TU","details":{"capacity":null}}""", Options)!;
 
         read.Rule.Value.Should().Be(RecurrenceRule.Parse("FREQ=WEEKLY;BYDAY=TU"));
-        read.Capacity.HasValue.Should().BeTrue();
-        read.Capacity.Value.Should().BeNull();
-        read.Title.HasValue.Should().BeFalse();
+        read.Details.Capacity.HasValue.Should().BeTrue();
+        read.Details.Capacity.Value.Should().BeNull();
+        read.Details.Title.HasValue.Should().BeFalse();
     }
 
     [Fact]

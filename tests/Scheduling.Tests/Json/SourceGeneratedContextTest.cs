@@ -42,7 +42,7 @@ public sealed class SourceGeneratedContextTest
 
         info.OriginatingResolver.Should().BeSameAs(Context);
         info.Kind.Should().Be(JsonTypeInfoKind.Object);
-        info.Properties.Select(p => p.Name).Should().Contain(["start", "status", "tags"]);
+        info.Properties.Select(p => p.Name).Should().Contain(["start", "status", "details"]);
     }
 
     private static IEnumerable<Type> HostTypes() =>

@@ -44,14 +44,14 @@ public sealed class BookingStoreCallsTest
     public async Task Booking_an_edited_instance_costs_the_same_and_returns_its_edits()
     {
         await CreateSeriesAsync();
-        await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Title = "Special", Start = Time.At(Time.Utc(2025, 3, 10, 23)) }, 0);
+        await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "Special" }, Start = Time.At(Time.Utc(2025, 3, 10, 23)) }, 0);
         _calls.Clear();
 
         var booked = await _service.AddParticipantAsync(Host, Instance, new Participant("p1"));
 
         _calls.Made.Should().Equal("sessions.FindAsync", "series.ChangeInstanceAsync");
         booked.Should().BeEquivalentTo(await _service.GetSessionAsync(Host, Instance));
-        booked.Title.Should().Be("Special");
+        booked.Details.Title.Should().Be("Special");
         booked.Start.Timestamp.Should().Be(Time.Utc(2025, 3, 10, 23));
     }
 
@@ -122,7 +122,7 @@ public sealed class BookingStoreCallsTest
         Id = "yoga",
         ScheduleId = "schedule-1",
         ScheduleOwnerId = "owner-1",
-        Capacity = 10,
+        Details = new SessionDetails { Capacity = 10 },
         Start = new LocalDateTime(2025, 3, 3, 18, 30),
         Zone = Time.NewYork,
         Duration = Duration.FromHours(1),

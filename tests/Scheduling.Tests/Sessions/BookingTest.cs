@@ -14,7 +14,7 @@ public sealed class BookingTest
     [Fact]
     public void Booking_adds_the_participant_with_the_next_revision_at_the_instant_given()
     {
-        var decision = Booking.Book(Single() with { Capacity = 2 }, new Participant("p1", "Ada"), Now);
+        var decision = Booking.Book(Single() with { Details = new SessionDetails { Capacity = 2 } }, new Participant("p1", "Ada"), Now);
 
         decision.Outcome.Should().Be(BookingOutcome.Booked);
         decision.Changed.Should().BeTrue();
@@ -30,7 +30,7 @@ public sealed class BookingTest
     [InlineData(null, 40, BookingOutcome.Booked)]
     public void Capacity_counts_the_participants_booked(int? capacity, int booked, BookingOutcome outcome)
     {
-        var stored = Single() with { Capacity = capacity, Participants = [.. Enumerable.Range(0, booked).Select(i => new Participant($"b{i}"))] };
+        var stored = Single() with { Details = new SessionDetails { Capacity = capacity }, Participants = [.. Enumerable.Range(0, booked).Select(i => new Participant($"b{i}"))] };
 
         Booking.Book(stored, new Participant("p1"), Now).Outcome.Should().Be(outcome);
     }
@@ -72,11 +72,11 @@ public sealed class BookingTest
     [Fact]
     public void An_instance_has_its_own_capacity_else_its_series()
     {
-        var own = new InstanceOverride { RecurringSessionId = "yoga", IdentityStart = Tenth, Capacity = 2, Participants = [new Participant("b1")], Revision = 1 };
+        var own = new InstanceOverride { RecurringSessionId = "yoga", IdentityStart = Tenth, Details = new SessionDetailsOverride { Capacity = 2 }, Participants = [new Participant("b1")], Revision = 1 };
 
-        Booking.Book(Series() with { Capacity = 1 }, own, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Booked);
-        Booking.Book(Series() with { Capacity = 1 }, own with { Capacity = null }, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Full);
-        Booking.Book(Series() with { Capacity = 0 }, null, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Full);
+        Booking.Book(Series() with { Details = new SessionDetails { Capacity = 1 } }, own, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Booked);
+        Booking.Book(Series() with { Details = new SessionDetails { Capacity = 1 } }, own with { Details = own.Details with { Capacity = null } }, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Full);
+        Booking.Book(Series() with { Details = new SessionDetails { Capacity = 0 } }, null, Tenth, new Participant("p1"), Now).Outcome.Should().Be(BookingOutcome.Full);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class BookingTest
     [Fact]
     public void Releasing_refuses_what_must_stay_and_ignores_who_is_not_booked()
     {
-        var booked = Single() with { Participants = [new Participant("c1"), new Participant("p1")], ClientId = "c1" };
+        var booked = Single() with { Participants = [new Participant("c1"), new Participant("p1")], Details = new SessionDetails { ClientId = "c1" } };
 
         Booking.Release(booked, "p2", Now).Should().Be(new BookingDecision<Session>(BookingOutcome.NotBooked, booked));
         Booking.Release(booked, "c1", Now).Outcome.Should().Be(BookingOutcome.IsClient);
@@ -121,7 +121,7 @@ public sealed class BookingTest
     [Fact]
     public void Releasing_from_an_instance_keeps_its_other_edits_and_creates_no_override()
     {
-        var own = new InstanceOverride { RecurringSessionId = "yoga", IdentityStart = Tenth, Title = "Special", Capacity = 3, Participants = [new Participant("p1")], Revision = 4 };
+        var own = new InstanceOverride { RecurringSessionId = "yoga", IdentityStart = Tenth, Details = new SessionDetailsOverride { Title = "Special", Capacity = 3 }, Participants = [new Participant("p1")], Revision = 4 };
 
         var released = Booking.Release(Series(), own, Tenth, "p1", Now);
 

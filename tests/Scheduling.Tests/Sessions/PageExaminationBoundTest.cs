@@ -208,7 +208,7 @@ public sealed class PageExaminationBoundTest
             ScheduleOwnerId = "staff",
             Start = CalendarDateTime.AtInstant(start),
             End = CalendarDateTime.AtInstant(start + Duration.FromMinutes(5)),
-            Tags = [.. tags],
+            Details = new SessionDetails { Tags = [.. tags] },
         }).AsTask();
 
     /// <summary>
@@ -255,7 +255,7 @@ public sealed class PageExaminationBoundTest
                     ScheduleOwnerId = "staff",
                     Start = CalendarDateTime.AtInstant(start),
                     End = CalendarDateTime.AtInstant(start + Duration.FromMinutes(random.Next(1, 300))),
-                    Tags = [.. TagSets[random.Next(TagSets.Length)]],
+                    Details = new SessionDetails { Tags = [.. TagSets[random.Next(TagSets.Length)]] },
                 });
                 if (random.Next(6) == 0)
                 {
@@ -277,7 +277,7 @@ public sealed class PageExaminationBoundTest
                     Zone = NewYork,
                     Duration = Duration.FromMinutes(random.Next(15, 600)),
                     Rule = RecurrenceRule.Parse(rule),
-                    Tags = [.. TagSets[random.Next(TagSets.Length)]],
+                    Details = new SessionDetails { Tags = [.. TagSets[random.Next(TagSets.Length)]] },
                 });
             }
 
@@ -314,7 +314,7 @@ public sealed class PageExaminationBoundTest
                 }
                 else
                 {
-                    await service.UpdateSessionAsync(host, current.Id, new SessionChanges { Tags = ImmutableArray.Create(TagSets[random.Next(TagSets.Length)]) }, current.Revision);
+                    await service.UpdateSessionAsync(host, current.Id, new SessionChanges { Details = new SessionDetailsChanges { Tags = ImmutableArray.Create(TagSets[random.Next(TagSets.Length)]) } }, current.Revision);
                 }
             }
 

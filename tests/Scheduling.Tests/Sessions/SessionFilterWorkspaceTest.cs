@@ -20,7 +20,7 @@ public sealed class SessionFilterWorkspaceTest
     [InlineData("""{"clientId":{"$exists":true}}""", null, false)]
     public void The_filter_reads_clientId(string json, string? clientId, bool admitted)
     {
-        SessionFilter.Parse(json).Admits(Session() with { ClientId = clientId }).Should().Be(admitted);
+        SessionFilter.Parse(json).Admits(Session() with { Details = new SessionDetails { ClientId = clientId } }).Should().Be(admitted);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class SessionFilterWorkspaceTest
     [InlineData("""{"serviceIds":{"$exists":false}}""", new string[0], true)]
     public void The_filter_reads_serviceIds(string json, string[] serviceIds, bool admitted)
     {
-        SessionFilter.Parse(json).Admits(Session() with { ServiceIds = [.. serviceIds] }).Should().Be(admitted);
+        SessionFilter.Parse(json).Admits(Session() with { Details = new SessionDetails { ServiceIds = [.. serviceIds] } }).Should().Be(admitted);
     }
 
     [Theory]

@@ -41,13 +41,13 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task Session_with_a_negative_capacity_is_invalid()
     {
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = -1 }), SchedulingErrorCode.InvalidArgument, "capacity");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = -1 } }), SchedulingErrorCode.InvalidArgument, "capacity");
     }
 
     [Fact]
     public async Task Session_with_more_participants_than_seats_is_invalid()
     {
-        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 1, Participants = [new Participant("p1"), new Participant("p2")] };
+        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 1 }, Participants = [new Participant("p1"), new Participant("p2")] };
 
         await FailsAsync(() => CreateAsync(request), SchedulingErrorCode.InvalidArgument, "participants");
     }
@@ -63,7 +63,7 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task Session_with_a_blank_tag_is_invalid()
     {
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Tags = ["yoga", " "] }), SchedulingErrorCode.InvalidArgument, "tags");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Tags = ["yoga", " "] } }), SchedulingErrorCode.InvalidArgument, "tags");
     }
 
     [Fact]

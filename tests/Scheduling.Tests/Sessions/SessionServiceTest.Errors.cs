@@ -87,10 +87,36 @@ public sealed partial class SessionServiceTest
     }
 
     [Fact]
+    public async Task Null_details_of_a_request_are_invalid_argument_on_details_and_nothing_is_stored()
+    {
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = null! }), SchedulingErrorCode.InvalidArgument, "details");
+        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Details = null! }), SchedulingErrorCode.InvalidArgument, "details");
+
+        (await Service.QuerySessionsAsync(Host, new SessionQuery { From = MarchStart, To = MarchEnd })).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Null_details_in_changes_are_invalid_argument_on_details_and_change_nothing()
+    {
+        var single = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)));
+        var series = await CreateAsync(WeeklyYoga());
+        var instance = SessionInstanceId.Format(series.Id, series.Start.PlusWeeks(1));
+
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, single.Id, new SessionChanges { Details = null! }, single.Revision).AsTask(), SchedulingErrorCode.InvalidArgument, "details");
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, instance, new SessionChanges { Details = null! }, 0).AsTask(), SchedulingErrorCode.InvalidArgument, "details");
+        await FailsAsync(() => Service.UpdateRecurringSessionAsync(Host, series.Id, new RecurringSessionChanges { Details = null! }, series.Revision).AsTask(), SchedulingErrorCode.InvalidArgument, "details");
+        await FailsAsync(() => Service.UpdateFollowingAsync(Host, instance, new RecurringSessionChanges { Details = null! }, series.Revision).AsTask(), SchedulingErrorCode.InvalidArgument, "details");
+
+        (await Service.GetSessionAsync(Host, single.Id)).Should().Be(single);
+        (await Service.GetRecurringSessionAsync(Host, series.Id)).Should().Be(series);
+        (await Service.GetSessionAsync(Host, instance)).IsOverridden.Should().BeFalse();
+    }
+
+    [Fact]
     public async Task Null_participant_of_a_new_session_is_invalid_argument_on_participants()
     {
         await FailsAsync(
-            () => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { ClientId = "c1", Participants = [new Participant("p1"), null!] }),
+            () => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { ClientId = "c1" }, Participants = [new Participant("p1"), null!] }),
             SchedulingErrorCode.InvalidArgument,
             "participants");
     }

@@ -20,11 +20,11 @@ public sealed partial class SessionServiceTest
         await CreateAsync(WeeklyYoga());
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Capacity = -1 }, 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Capacity = -1 } }, 0).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "capacity");
 
-        (await GetAsync(InstanceId("yoga", 3, 10))).Capacity.Should().Be(10);
+        (await GetAsync(InstanceId("yoga", 3, 10))).Details.Capacity.Should().Be(10);
     }
 
     [Fact]
@@ -33,11 +33,11 @@ public sealed partial class SessionServiceTest
         await CreateAsync(WeeklyYoga());
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Tags = ImmutableArray.Create("yoga", "") }, 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Tags = ImmutableArray.Create("yoga", "") } }, 0).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "tags");
 
-        (await GetAsync(InstanceId("yoga", 3, 10))).Tags.Should().Equal("yoga");
+        (await GetAsync(InstanceId("yoga", 3, 10))).Details.Tags.Should().Equal("yoga");
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed partial class SessionServiceTest
     {
         await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Participants = [new Participant("p1"), new Participant("p2")] });
 
-        await FailsAsync(() => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Capacity = 1 }, 1).AsTask(), SchedulingErrorCode.InvalidArgument, "participants");
+        await FailsAsync(() => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Capacity = 1 } }, 1).AsTask(), SchedulingErrorCode.InvalidArgument, "participants");
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed partial class SessionServiceTest
         await Service.AddParticipantAsync(Host, InstanceId("yoga", 3, 10), new Participant("p2"));
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Capacity = 1 }, 2).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Capacity = 1 } }, 2).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "participants");
     }
@@ -100,12 +100,12 @@ public sealed partial class SessionServiceTest
             BeforeSplit = () => BookTheTwentyFourthAsync(recurringSessions),
         }, Clock);
         await service.CreateRecurringSessionAsync(Host, WeeklyYoga());
-        await service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Title = "Special" }, 0);
+        await service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 24), new SessionChanges { Details = new SessionDetailsChanges { Title = "Special" } }, 0);
 
         await SplitAllowingAConflictAsync(service);
 
         var instance = (await service.QuerySessionsAsync(Host, new SessionQuery { From = Time.Utc(2025, 3, 24), To = Time.Utc(2025, 3, 25) })).Items.Single();
-        instance.Title.Should().Be("Special");
+        instance.Details.Title.Should().Be("Special");
         instance.Participants.Select(p => p.Id).Should().Equal(["p1"], "a booking that succeeded must not vanish");
     }
 
@@ -152,7 +152,7 @@ public sealed partial class SessionServiceTest
     {
         try
         {
-            await service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Location = "Hall" }, 1);
+            await service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Location = "Hall" } }, 1);
         }
         catch (SchedulingException exception) when (exception.Code == SchedulingErrorCode.Conflict)
         {

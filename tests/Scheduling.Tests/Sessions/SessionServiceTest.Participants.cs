@@ -23,11 +23,11 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task A_capacity_of_zero_takes_no_booking_and_no_capacity_takes_any_number()
     {
-        await CreateAsync(OneHour("closed", Time.Utc(2025, 3, 3, 10)) with { Capacity = 0 });
-        await CreateAsync(OneHour("open", Time.Utc(2025, 3, 3, 12)) with { Capacity = null });
+        await CreateAsync(OneHour("closed", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 0 } });
+        await CreateAsync(OneHour("open", Time.Utc(2025, 3, 3, 12)) with { Details = new SessionDetails { Capacity = null } });
 
         await FailsAsync(() => Service.AddParticipantAsync(Host, "closed", new Participant("p1")).AsTask(), SchedulingErrorCode.Conflict, "capacity");
-        await FailsAsync(() => CreateAsync(OneHour("closed-2", Time.Utc(2025, 3, 3, 14)) with { Capacity = 0, Participants = [new Participant("p1")] }), SchedulingErrorCode.InvalidArgument, "participants");
+        await FailsAsync(() => CreateAsync(OneHour("closed-2", Time.Utc(2025, 3, 3, 14)) with { Details = new SessionDetails { Capacity = 0 }, Participants = [new Participant("p1")] }), SchedulingErrorCode.InvalidArgument, "participants");
         for (var i = 0; i < 50; i++)
         {
             await Service.AddParticipantAsync(Host, "open", new Participant($"p{i}"));
@@ -40,7 +40,7 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task Participants_created_with_a_session_count_against_its_capacity()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Capacity = 2, Participants = [new Participant("p1"), new Participant("p2")] });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Capacity = 2 }, Participants = [new Participant("p1"), new Participant("p2")] });
 
         await FailsAsync(() => Service.AddParticipantAsync(Host, "s1", new Participant("p3")).AsTask(), SchedulingErrorCode.Conflict, "capacity");
     }

@@ -16,7 +16,7 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task A_fifty_megabyte_title_is_refused_and_nothing_is_stored()
     {
-        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = new string('t', 50_000_000) };
+        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = new string('t', 50_000_000) } };
 
         var error = await FailsAsync(() => CreateAsync(request), SchedulingErrorCode.LimitExceeded, "title");
 
@@ -29,7 +29,7 @@ public sealed partial class SessionServiceTest
     {
         var title = new string('t', Limits.MaxTextLength);
 
-        (await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = title })).Title.Should().Be(title);
+        (await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = title } })).Details.Title.Should().Be(title);
     }
 
     [Fact]
@@ -37,8 +37,8 @@ public sealed partial class SessionServiceTest
     {
         var tags = Enumerable.Repeat("yoga", 1_000_000).ToImmutableArray();
 
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
-        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Tags = tags }), SchedulingErrorCode.LimitExceeded, "tags");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Tags = tags } }), SchedulingErrorCode.LimitExceeded, "tags");
+        await FailsAsync(() => CreateAsync(WeeklyYoga() with { Details = WeeklyYoga().Details with { Tags = tags } }), SchedulingErrorCode.LimitExceeded, "tags");
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task A_recurring_session_with_notes_too_long_is_refused()
     {
-        var request = WeeklyYoga() with { Notes = new string('n', Limits.MaxNotesLength + 1) };
+        var request = WeeklyYoga() with { Details = WeeklyYoga().Details with { Notes = new string('n', Limits.MaxNotesLength + 1) } };
 
         await FailsAsync(() => CreateAsync(request), SchedulingErrorCode.LimitExceeded, "notes");
         await FailsAsync(() => Service.GetRecurringSessionAsync(Host, "yoga").AsTask(), SchedulingErrorCode.NotFound);
@@ -76,15 +76,15 @@ public sealed partial class SessionServiceTest
     [Fact]
     public async Task An_update_past_a_limit_leaves_the_session_as_it_was()
     {
-        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = "Before" });
+        await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = "Before" } });
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Location = new string('l', Limits.MaxTextLength + 1) }, 1).AsTask(),
+            () => Service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Location = new string('l', Limits.MaxTextLength + 1) } }, 1).AsTask(),
             SchedulingErrorCode.LimitExceeded,
             "location");
 
         var stored = await GetAsync("s1");
-        (stored.Revision, stored.Title, stored.Location).Should().Be((1L, "Before", (string?)null));
+        (stored.Revision, stored.Details.Title, stored.Details.Location).Should().Be((1L, "Before", (string?)null));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed partial class SessionServiceTest
         await CreateAsync(WeeklyYoga());
 
         await FailsAsync(
-            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { ServiceIds = Enumerable.Range(0, Limits.MaxServices + 1).Select(i => $"service-{i}").ToImmutableArray() }, 1).AsTask(),
+            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { ServiceIds = Enumerable.Range(0, Limits.MaxServices + 1).Select(i => $"service-{i}").ToImmutableArray() } }, 1).AsTask(),
             SchedulingErrorCode.LimitExceeded,
             "serviceIds");
 
@@ -107,12 +107,12 @@ public sealed partial class SessionServiceTest
         var instance = InstanceId("yoga", 3, 10);
 
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, instance, new SessionChanges { Title = new string('t', Limits.MaxTextLength + 1) }, expectedRevision: 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, instance, new SessionChanges { Details = new SessionDetailsChanges { Title = new string('t', Limits.MaxTextLength + 1) } }, expectedRevision: 0).AsTask(),
             SchedulingErrorCode.LimitExceeded,
             "title");
 
         var stored = await GetAsync(instance);
-        (stored.Title, stored.IsOverridden).Should().Be(("Yoga", false));
+        (stored.Details.Title, stored.IsOverridden).Should().Be(("Yoga", false));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed partial class SessionServiceTest
         await CreateAsync(WeeklyYoga());
 
         await FailsAsync(
-            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Title = new string('t', Limits.MaxTextLength + 1) }, 1).AsTask(),
+            () => Service.UpdateFollowingAsync(Host, InstanceId("yoga", 3, 17), new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = new string('t', Limits.MaxTextLength + 1) } }, 1).AsTask(),
             SchedulingErrorCode.LimitExceeded,
             "title");
 
@@ -147,7 +147,7 @@ public sealed partial class SessionServiceTest
     {
         var service = ServiceWith(new SchedulingOptions { PayloadLimits = Limits with { MaxParticipants = 2 } });
         await service.CreateSessionAsync(Host, OneHour("s1", Time.Utc(2025, 3, 3, 10)));
-        await service.CreateRecurringSessionAsync(Host, WeeklyYoga() with { Capacity = null });
+        await service.CreateRecurringSessionAsync(Host, WeeklyYoga() with { Details = WeeklyYoga().Details with { Capacity = null } });
         var instance = InstanceId("yoga", 3, 10);
         foreach (var id in new[] { "s1", instance })
         {
@@ -172,7 +172,7 @@ public sealed partial class SessionServiceTest
 
         await FailsAsync(() => Service.AddNoteAsync(Host, "s1", new string('n', Limits.MaxNotesLength + 1), "staff-1").AsTask(), SchedulingErrorCode.LimitExceeded, "text");
 
-        (await GetAsync("s1")).NoteLog.Should().BeEmpty();
+        (await GetAsync("s1")).Details.NoteLog.Should().BeEmpty();
     }
 
     [Fact]
@@ -188,7 +188,7 @@ public sealed partial class SessionServiceTest
 
             await FailsAsync(() => service.AddNoteAsync(Host, id, "third", "staff-1").AsTask(), SchedulingErrorCode.LimitExceeded, "noteLog");
 
-            (await service.GetSessionAsync(Host, id)).NoteLog.Select(n => n.Text).Should().Equal("first", "second");
+            (await service.GetSessionAsync(Host, id)).Details.NoteLog.Select(n => n.Text).Should().Equal("first", "second");
         }
     }
 
@@ -196,7 +196,7 @@ public sealed partial class SessionServiceTest
     public async Task Text_that_passes_each_field_limit_is_still_refused_past_the_record_total()
     {
         var service = ServiceWith(new SchedulingOptions { PayloadLimits = Limits with { MaxRecordLength = 100 } });
-        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = new string('t', 40), Location = new string('l', 60) };
+        var request = OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = new string('t', 40), Location = new string('l', 60) } };
 
         var error = await FailsAsync(() => service.CreateSessionAsync(Host, request).AsTask(), SchedulingErrorCode.LimitExceeded, "location");
 
@@ -230,11 +230,14 @@ public sealed partial class SessionServiceTest
             {
                 ScheduleId = "room",
                 ScheduleOwnerId = "owner",
-                Title = "T" + Text(limits.MaxTextLength - 1),
-                Notes = Text(limits.MaxNotesLength),
-                Tags = [.. Enumerable.Range(0, random.Next(0, limits.MaxTags + 2)).Select(_ => "t" + Text(limits.MaxTextLength - 1))],
+                Details = OneHour(id, Time.Utc(2025, 3, 3, 10)).Details with
+                {
+                    Title = "T" + Text(limits.MaxTextLength - 1),
+                    Notes = Text(limits.MaxNotesLength),
+                    Tags = [.. Enumerable.Range(0, random.Next(0, limits.MaxTags + 2)).Select(_ => "t" + Text(limits.MaxTextLength - 1))],
+                    ServiceIds = [.. Enumerable.Range(0, random.Next(0, limits.MaxServices + 2)).Select(s => $"v{s}" + new string('i', random.Next(0, limits.MaxIdLength)))],
+                },
                 Participants = [.. Enumerable.Range(0, random.Next(0, limits.MaxParticipants + 2)).Select(p => new Participant($"p{p}", Text(limits.MaxTextLength)))],
-                ServiceIds = [.. Enumerable.Range(0, random.Next(0, limits.MaxServices + 2)).Select(s => $"v{s}" + new string('i', random.Next(0, limits.MaxIdLength)))],
             };
             var over = OverLimits(request, limits);
 
@@ -269,30 +272,30 @@ public sealed partial class SessionServiceTest
             }
         }
 
-        Length(request.Title, limits.MaxTextLength, "title");
-        Length(request.Notes, limits.MaxNotesLength, "notes");
-        if (request.Tags.Length > limits.MaxTags)
+        Length(request.Details.Title, limits.MaxTextLength, "title");
+        Length(request.Details.Notes, limits.MaxNotesLength, "notes");
+        if (request.Details.Tags.Length > limits.MaxTags)
         {
             over.Add("tags");
         }
 
-        request.Tags.ToList().ForEach(t => Length(t, limits.MaxTextLength, "tags"));
+        request.Details.Tags.ToList().ForEach(t => Length(t, limits.MaxTextLength, "tags"));
         if (request.Participants.Length > limits.MaxParticipants)
         {
             over.Add("participants");
         }
 
         request.Participants.ToList().ForEach(p => Length(p.Name, limits.MaxTextLength, "participants.name"));
-        if (request.ServiceIds.Length > limits.MaxServices)
+        if (request.Details.ServiceIds.Length > limits.MaxServices)
         {
             over.Add("serviceIds");
         }
 
-        request.ServiceIds.ToList().ForEach(s => Length(s, limits.MaxIdLength, "serviceIds"));
-        var total = new[] { request.Id, request.ScheduleId, request.ScheduleOwnerId, request.Title, request.Notes }.Sum(s => s?.Length ?? 0)
-            + request.Tags.Sum(t => t.Length)
+        request.Details.ServiceIds.ToList().ForEach(s => Length(s, limits.MaxIdLength, "serviceIds"));
+        var total = new[] { request.Id, request.ScheduleId, request.ScheduleOwnerId, request.Details.Title, request.Details.Notes }.Sum(s => s?.Length ?? 0)
+            + request.Details.Tags.Sum(t => t.Length)
             + request.Participants.Sum(p => p.Id.Length + (p.Name?.Length ?? 0))
-            + request.ServiceIds.Sum(s => s.Length);
+            + request.Details.ServiceIds.Sum(s => s.Length);
         if (total > limits.MaxRecordLength)
         {
             // Past the total, the refusal names whichever field the meter reached it at: any field may be named.
@@ -314,18 +317,18 @@ public sealed partial class SessionServiceTest
             "id" => request with { Id = id },
             "scheduleId" => request with { ScheduleId = id },
             "scheduleOwnerId" => request with { ScheduleOwnerId = id },
-            "clientId" => request with { ClientId = id },
-            "serviceIds" => request with { ServiceIds = ["ok", id] },
+            "clientId" => request with { Details = request.Details with { ClientId = id } },
+            "serviceIds" => request with { Details = request.Details with { ServiceIds = ["ok", id] } },
             "participants.id" => request with { Participants = [new Participant("ok"), new Participant(id)] },
             "participants.email" => request with { Participants = [new Participant("p1", Email: text)] },
-            "fieldValues.fieldId" => request with { FieldValues = [FieldValue.OfText(id, "x")] },
-            "fieldValues.text" => request with { FieldValues = [FieldValue.OfText("f1", text)] },
-            "attachments.fileName" => request with { Attachments = [new Attachment("a1", text, "ref", added)] },
-            "attachments.reference" => request with { Attachments = [new Attachment("a1", "file.pdf", text, added)] },
-            "noteLog.text" => request with { NoteLog = [new SessionNote("n1", "staff-1", notes, added)] },
-            "invoice.number" => request with { Invoice = new InvoiceReference("inv-1") { Number = text } },
-            "notes" => request with { Notes = notes },
-            "location" => request with { Location = text },
+            "fieldValues.fieldId" => request with { Details = request.Details with { FieldValues = [FieldValue.OfText(id, "x")] } },
+            "fieldValues.text" => request with { Details = request.Details with { FieldValues = [FieldValue.OfText("f1", text)] } },
+            "attachments.fileName" => request with { Details = request.Details with { Attachments = [new Attachment("a1", text, "ref", added)] } },
+            "attachments.reference" => request with { Details = request.Details with { Attachments = [new Attachment("a1", "file.pdf", text, added)] } },
+            "noteLog.text" => request with { Details = request.Details with { NoteLog = [new SessionNote("n1", "staff-1", notes, added)] } },
+            "invoice.number" => request with { Details = request.Details with { Invoice = new InvoiceReference("inv-1") { Number = text } } },
+            "notes" => request with { Details = request.Details with { Notes = notes } },
+            "location" => request with { Details = request.Details with { Location = text } },
             _ => throw new ArgumentOutOfRangeException(nameof(field), field, "No such field in this test."),
         };
     }

@@ -63,10 +63,10 @@ public sealed partial class SessionServiceTest
 
         await FailsAsync(() => Service.CreateSessionAsync(MemberViewer, OneHour("s2", Time.Utc(2025, 3, 4, 10))).AsTask(), SchedulingErrorCode.PermissionDenied);
         await FailsAsync(() => Service.CreateRecurringSessionAsync(MemberViewer, WeeklyYoga("pilates")).AsTask(), SchedulingErrorCode.PermissionDenied);
-        await FailsAsync(() => Service.UpdateSessionAsync(MemberViewer, "s1", new SessionChanges { Title = "x" }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
-        await FailsAsync(() => Service.UpdateSessionAsync(MemberViewer, instance, new SessionChanges { Title = "x" }, 0).AsTask(), SchedulingErrorCode.PermissionDenied);
-        await FailsAsync(() => Service.UpdateRecurringSessionAsync(MemberViewer, "yoga", new RecurringSessionChanges { Title = "x" }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
-        await FailsAsync(() => Service.UpdateFollowingAsync(MemberViewer, instance, new RecurringSessionChanges { Title = "x" }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
+        await FailsAsync(() => Service.UpdateSessionAsync(MemberViewer, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
+        await FailsAsync(() => Service.UpdateSessionAsync(MemberViewer, instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 0).AsTask(), SchedulingErrorCode.PermissionDenied);
+        await FailsAsync(() => Service.UpdateRecurringSessionAsync(MemberViewer, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
+        await FailsAsync(() => Service.UpdateFollowingAsync(MemberViewer, instance, new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "x" } }, 1).AsTask(), SchedulingErrorCode.PermissionDenied);
         await FailsAsync(() => Service.CancelSessionAsync(MemberViewer, "s1", 1).AsTask(), SchedulingErrorCode.PermissionDenied);
         await FailsAsync(() => Service.CancelRecurringSessionAsync(MemberViewer, "yoga", 1).AsTask(), SchedulingErrorCode.PermissionDenied);
         await FailsAsync(() => Service.DeleteSessionAsync(MemberViewer, "s1", 1).AsTask(), SchedulingErrorCode.PermissionDenied);

@@ -14,28 +14,28 @@ public sealed partial class SessionServiceTest
     [InlineData("\t\n")]
     public async Task Blank_title_is_invalid_on_sessions_series_and_instance_edits(string title)
     {
-        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = title }), SchedulingErrorCode.InvalidArgument, "title");
-        await FailsAsync(() => CreateAsync(WeeklyYoga("blank") with { Title = title }), SchedulingErrorCode.InvalidArgument, "title");
+        await FailsAsync(() => CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = title } }), SchedulingErrorCode.InvalidArgument, "title");
+        await FailsAsync(() => CreateAsync(WeeklyYoga("blank") with { Details = WeeklyYoga("blank").Details with { Title = title } }), SchedulingErrorCode.InvalidArgument, "title");
 
         var series = await CreateAsync(WeeklyYoga());
         await FailsAsync(
-            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Title = title }, series.Revision).AsTask(),
+            () => Service.UpdateRecurringSessionAsync(Host, "yoga", new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = title } }, series.Revision).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "title");
         await FailsAsync(
-            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Title = title }, expectedRevision: 0).AsTask(),
+            () => Service.UpdateSessionAsync(Host, InstanceId("yoga", 3, 10), new SessionChanges { Details = new SessionDetailsChanges { Title = title } }, expectedRevision: 0).AsTask(),
             SchedulingErrorCode.InvalidArgument,
             "title");
-        (await Service.GetSessionAsync(Host, InstanceId("yoga", 3, 10))).Title.Should().Be("Yoga");
+        (await Service.GetSessionAsync(Host, InstanceId("yoga", 3, 10))).Details.Title.Should().Be("Yoga");
         await FailsAsync(() => GetAsync("s1"), SchedulingErrorCode.NotFound);
     }
 
     [Fact]
     public async Task A_session_without_a_title_is_allowed()
     {
-        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Title = null });
+        var created = await CreateAsync(OneHour("s1", Time.Utc(2025, 3, 3, 10)) with { Details = new SessionDetails { Title = null } });
 
-        created.Title.Should().BeNull();
+        created.Details.Title.Should().BeNull();
     }
 
     [Theory]

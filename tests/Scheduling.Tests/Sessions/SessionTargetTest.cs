@@ -170,16 +170,16 @@ public sealed class SessionTargetTest
         await CreateSeriesAsync();
 
         _calls.Clear();
-        var edited = await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Title = "Special" }, 0);
+        var edited = await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "Special" } }, 0);
         _calls.Made.Should().Equal("sessions.FindAsync", "series.ChangeInstanceAsync");
 
         _calls.Clear();
         var noted = await _service.AddNoteAsync(Host, Instance, "Bring mats", "staff-1");
         _calls.Made.Should().Equal("sessions.FindAsync", "series.ChangeInstanceAsync");
 
-        edited.Title.Should().Be("Special");
-        noted.Title.Should().Be("Special");
-        noted.NoteLog.Select(n => n.Text).Should().Equal("Bring mats");
+        edited.Details.Title.Should().Be("Special");
+        noted.Details.Title.Should().Be("Special");
+        noted.Details.NoteLog.Select(n => n.Text).Should().Equal("Bring mats");
         noted.Revision.Should().Be(2);
         noted.Should().BeEquivalentTo(await _service.GetSessionAsync(Host, Instance));
     }
@@ -190,7 +190,7 @@ public sealed class SessionTargetTest
         await CreateSessionAsync("s1");
 
         _calls.Clear();
-        await _service.UpdateSessionAsync(Host, "s1", new SessionChanges { Title = "Renamed" }, 1);
+        await _service.UpdateSessionAsync(Host, "s1", new SessionChanges { Details = new SessionDetailsChanges { Title = "Renamed" } }, 1);
         _calls.Made.Should().Equal("sessions.ChangeAsync");
 
         _calls.Clear();
@@ -201,8 +201,8 @@ public sealed class SessionTargetTest
         var cancelled = await _service.CancelSessionAsync(Host, "s1", 3);
         _calls.Made.Should().Equal("sessions.ChangeAsync");
 
-        cancelled.Title.Should().Be("Renamed");
-        cancelled.NoteLog.Should().ContainSingle();
+        cancelled.Details.Title.Should().Be("Renamed");
+        cancelled.Details.NoteLog.Should().ContainSingle();
         cancelled.Revision.Should().Be(4);
     }
 
@@ -213,7 +213,7 @@ public sealed class SessionTargetTest
     public async Task A_stale_revision_of_an_instance_is_a_conflict_on_expectedRevision_and_writes_nothing(string call)
     {
         await CreateSeriesAsync();
-        await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Title = "Special" }, 0);
+        await _service.UpdateSessionAsync(Host, Instance, new SessionChanges { Details = new SessionDetailsChanges { Title = "Special" } }, 0);
 
         var error = await SchedulingAssert.FailsAsync(() => CallAsync(call, Instance, expectedRevision: 0), SchedulingErrorCode.Conflict, "expectedRevision");
 
@@ -258,7 +258,7 @@ public sealed class SessionTargetTest
         await Task.WhenAll(Enumerable.Range(0, 16).Select(i => Task.Run(async () => await _service.AddNoteAsync(Host, Instance, $"note {i}", "staff-1"))));
 
         var instance = await _service.GetSessionAsync(Host, Instance);
-        instance.NoteLog.Select(n => n.Text).Should().BeEquivalentTo(Enumerable.Range(0, 16).Select(i => $"note {i}"));
+        instance.Details.NoteLog.Select(n => n.Text).Should().BeEquivalentTo(Enumerable.Range(0, 16).Select(i => $"note {i}"));
         instance.Revision.Should().Be(16);
     }
 
@@ -273,7 +273,7 @@ public sealed class SessionTargetTest
                 await _service.ListSessionsAsync(Host, [id]);
                 break;
             case "update":
-                await _service.UpdateSessionAsync(Host, id, new SessionChanges { Title = "Renamed" }, expectedRevision);
+                await _service.UpdateSessionAsync(Host, id, new SessionChanges { Details = new SessionDetailsChanges { Title = "Renamed" } }, expectedRevision);
                 break;
             case "cancel":
                 await _service.CancelSessionAsync(Host, id, expectedRevision);
@@ -294,7 +294,7 @@ public sealed class SessionTargetTest
                 await _service.DeleteSessionAsync(Host, id, expectedRevision);
                 break;
             case "following":
-                await _service.UpdateFollowingAsync(Host, id, new RecurringSessionChanges { Title = "Renamed" }, expectedRevision);
+                await _service.UpdateFollowingAsync(Host, id, new RecurringSessionChanges { Details = new SessionDetailsChanges { Title = "Renamed" } }, expectedRevision);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(call), call, "No such call.");
@@ -306,7 +306,7 @@ public sealed class SessionTargetTest
         Id = "yoga",
         ScheduleId = "schedule-1",
         ScheduleOwnerId = "owner-1",
-        Capacity = 10,
+        Details = new SessionDetails { Capacity = 10 },
         Start = new LocalDateTime(2025, 3, 3, 18, 30),
         Zone = Time.NewYork,
         Duration = Duration.FromHours(1),

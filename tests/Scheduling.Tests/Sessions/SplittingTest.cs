@@ -79,7 +79,7 @@ public sealed class SplittingTest
     {
         RecurringSessionId = "yoga",
         IdentityStart = identityStart,
-        Title = title,
+        Details = new SessionDetailsOverride { Title = title },
         Revision = 1,
     };
 

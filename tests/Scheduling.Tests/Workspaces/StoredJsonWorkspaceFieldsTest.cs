@@ -60,25 +60,28 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var session = PlainSession() with
         {
-            ClientId = "c1",
-            ServiceIds = ["massage", "physio"],
-            FieldValues = EveryKindOfFieldValue,
-            Attachments = Attachments,
-            NoteLog = NoteLog,
-            Invoice = Invoice,
-            Names = Names,
+            Details = PlainSession().Details with
+            {
+                ClientId = "c1",
+                ServiceIds = ["massage", "physio"],
+                FieldValues = EveryKindOfFieldValue,
+                Attachments = Attachments,
+                NoteLog = NoteLog,
+                Invoice = Invoice,
+                Names = Names,
+            },
             Progress = ProgressMark.InProgress,
         };
 
         var read = StoredJson.ReadSession(StoredJson.Write(session), "s1");
 
-        read.ClientId.Should().Be("c1");
-        read.ServiceIds.Should().Equal("massage", "physio");
-        read.FieldValues.Should().Equal(EveryKindOfFieldValue);
-        read.Attachments.Should().Equal(Attachments);
-        read.NoteLog.Should().Equal(NoteLog);
-        read.Invoice.Should().Be(Invoice);
-        ShouldHoldTheSameNames(read.Names, Names);
+        read.Details.ClientId.Should().Be("c1");
+        read.Details.ServiceIds.Should().Equal("massage", "physio");
+        read.Details.FieldValues.Should().Equal(EveryKindOfFieldValue);
+        read.Details.Attachments.Should().Equal(Attachments);
+        read.Details.NoteLog.Should().Equal(NoteLog);
+        read.Details.Invoice.Should().Be(Invoice);
+        ShouldHoldTheSameNames(read.Details.Names, Names);
         read.Progress.Should().Be(ProgressMark.InProgress);
         ShouldKeepTheSessionFieldsOfBefore(read, session);
     }
@@ -94,7 +97,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void Each_kind_of_field_value_reads_back_with_its_kind_and_value()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { FieldValues = EveryKindOfFieldValue }), "s1").FieldValues;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { FieldValues = EveryKindOfFieldValue } }), "s1").Details.FieldValues;
 
         read.Select(v => v.Kind).Should().Equal(EveryKindOfFieldValue.Select(v => v.Kind));
         read.Single(v => v.FieldId == "fee").Number.Should().Be(1234.5678m);
@@ -109,7 +112,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     [Fact]
     public void An_attachment_reads_back_with_every_optional_part_and_without_them()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = Attachments }), "s1").Attachments;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { Attachments = Attachments } }), "s1").Details.Attachments;
 
         read[0].Id.Should().Be("a1");
         read[0].FileName.Should().Be("referral.pdf");
@@ -128,16 +131,16 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var empty = new Attachment("a0", "empty.txt", "blob://a0", Instant.FromUtc(2025, 3, 1, 0, 0)) { SizeBytes = 0 };
 
-        StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Attachments = [empty] }), "s1").Attachments[0].SizeBytes.Should().Be(0);
+        StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { Attachments = [empty] } }), "s1").Details.Attachments[0].SizeBytes.Should().Be(0);
     }
 
     [Fact]
     public void An_invoice_without_a_number_reads_back_without_one()
     {
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Invoice = new InvoiceReference("inv-8") }), "s1");
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { Invoice = new InvoiceReference("inv-8") } }), "s1");
 
-        read.Invoice!.Id.Should().Be("inv-8");
-        read.Invoice.Number.Should().BeNull();
+        read.Details.Invoice!.Id.Should().Be("inv-8");
+        read.Details.Invoice.Number.Should().BeNull();
     }
 
     [Fact]
@@ -145,7 +148,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var names = NameSnapshot.Empty.WithService("massage", "Massage");
 
-        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Names = names }), "s1").Names;
+        var read = StoredJson.ReadSession(StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { Names = names } }), "s1").Details.Names;
 
         read!.Services.Should().Equal(new Dictionary<string, string> { ["massage"] = "Massage" });
         read.Clients.Should().BeEmpty();
@@ -157,25 +160,28 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var series = PlainSeries() with
         {
-            ClientId = "c1",
-            ServiceIds = ["physio"],
-            FieldValues = EveryKindOfFieldValue,
-            Attachments = Attachments,
-            NoteLog = NoteLog,
-            Invoice = Invoice,
-            Names = Names,
+            Details = PlainSeries().Details with
+            {
+                ClientId = "c1",
+                ServiceIds = ["physio"],
+                FieldValues = EveryKindOfFieldValue,
+                Attachments = Attachments,
+                NoteLog = NoteLog,
+                Invoice = Invoice,
+                Names = Names,
+            },
             CancelledFrom = Instant.FromUtc(2025, 6, 2, 13, 0),
         };
 
         var read = StoredJson.ReadRecurringSession(StoredJson.Write(series), "series-1");
 
-        read.ClientId.Should().Be("c1");
-        read.ServiceIds.Should().Equal("physio");
-        read.FieldValues.Should().Equal(EveryKindOfFieldValue);
-        read.Attachments.Should().Equal(Attachments);
-        read.NoteLog.Should().Equal(NoteLog);
-        read.Invoice.Should().Be(Invoice);
-        ShouldHoldTheSameNames(read.Names, Names);
+        read.Details.ClientId.Should().Be("c1");
+        read.Details.ServiceIds.Should().Equal("physio");
+        read.Details.FieldValues.Should().Equal(EveryKindOfFieldValue);
+        read.Details.Attachments.Should().Equal(Attachments);
+        read.Details.NoteLog.Should().Equal(NoteLog);
+        read.Details.Invoice.Should().Be(Invoice);
+        ShouldHoldTheSameNames(read.Details.Names, Names);
         read.CancelledFrom.Should().Be(Instant.FromUtc(2025, 6, 2, 13, 0));
         read.Id.Should().Be(series.Id);
         read.Start.Should().Be(series.Start);
@@ -191,36 +197,39 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var value = PlainOverride() with
         {
-            ClientId = "c2",
-            ServiceIds = ["massage"],
-            FieldValues = EveryKindOfFieldValue,
-            Attachments = Attachments,
-            NoteLog = NoteLog,
-            Invoice = Invoice,
-            Names = Names,
+            Details = PlainOverride().Details with
+            {
+                ClientId = "c2",
+                ServiceIds = ["massage"],
+                FieldValues = EveryKindOfFieldValue,
+                Attachments = Attachments,
+                NoteLog = NoteLog,
+                Invoice = Invoice,
+                Names = Names,
+            },
             Progress = ProgressMark.Completed,
         };
 
         var read = StoredJson.ReadOverride(StoredJson.Write(value), "series-1");
 
-        read.ClientId.Should().Be("c2");
-        read.ServiceIds!.Value.Should().Equal("massage");
-        read.FieldValues!.Value.Should().Equal(EveryKindOfFieldValue);
-        read.Attachments!.Value.Should().Equal(Attachments);
-        read.NoteLog!.Value.Should().Equal(NoteLog);
-        read.Invoice.Should().Be(Invoice);
-        ShouldHoldTheSameNames(read.Names, Names);
+        read.Details.ClientId.Should().Be("c2");
+        read.Details.ServiceIds!.Value.Should().Equal("massage");
+        read.Details.FieldValues!.Value.Should().Equal(EveryKindOfFieldValue);
+        read.Details.Attachments!.Value.Should().Equal(Attachments);
+        read.Details.NoteLog!.Value.Should().Equal(NoteLog);
+        read.Details.Invoice.Should().Be(Invoice);
+        ShouldHoldTheSameNames(read.Details.Names, Names);
         read.Progress.Should().Be(ProgressMark.Completed);
         read.RecurringSessionId.Should().Be(value.RecurringSessionId);
         read.IdentityStart.Should().Be(value.IdentityStart);
-        read.Title.Should().Be(value.Title);
+        read.Details.Title.Should().Be(value.Details.Title);
         read.Revision.Should().Be(value.Revision);
     }
 
     [Fact]
     public void A_session_without_the_new_fields_is_written_without_their_properties()
     {
-        var json = StoredJson.Write(PlainSession() with { ServiceIds = [], FieldValues = [], Attachments = [], NoteLog = [] });
+        var json = StoredJson.Write(PlainSession() with { Details = PlainSession().Details with { ServiceIds = [], FieldValues = [], Attachments = [], NoteLog = [] } });
 
         PropertyNames(json).Should().NotIntersectWith(NewPropertyNames);
     }
@@ -248,17 +257,17 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var read = StoredJson.ReadSession(SessionBodyOfBefore, "s1");
 
-        read.ClientId.Should().BeNull();
-        read.ServiceIds.IsDefault.Should().BeFalse();
-        read.ServiceIds.Should().BeEmpty();
-        read.FieldValues.IsDefault.Should().BeFalse();
-        read.FieldValues.Should().BeEmpty();
-        read.Attachments.IsDefault.Should().BeFalse();
-        read.Attachments.Should().BeEmpty();
-        read.NoteLog.IsDefault.Should().BeFalse();
-        read.NoteLog.Should().BeEmpty();
-        read.Invoice.Should().BeNull();
-        read.Names.Should().BeNull();
+        read.Details.ClientId.Should().BeNull();
+        read.Details.ServiceIds.IsDefault.Should().BeFalse();
+        read.Details.ServiceIds.Should().BeEmpty();
+        read.Details.FieldValues.IsDefault.Should().BeFalse();
+        read.Details.FieldValues.Should().BeEmpty();
+        read.Details.Attachments.IsDefault.Should().BeFalse();
+        read.Details.Attachments.Should().BeEmpty();
+        read.Details.NoteLog.IsDefault.Should().BeFalse();
+        read.Details.NoteLog.Should().BeEmpty();
+        read.Details.Invoice.Should().BeNull();
+        read.Details.Names.Should().BeNull();
         read.Progress.Should().Be(ProgressMark.None);
         ShouldKeepTheSessionFieldsOfBefore(read, PlainSession());
     }
@@ -268,18 +277,18 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var read = StoredJson.ReadRecurringSession(SeriesBodyOfBefore, "series-1");
 
-        read.ClientId.Should().BeNull();
-        read.ServiceIds.IsDefault.Should().BeFalse();
-        read.ServiceIds.Should().BeEmpty();
-        read.FieldValues.IsDefault.Should().BeFalse();
-        read.FieldValues.Should().BeEmpty();
-        read.Attachments.IsDefault.Should().BeFalse();
-        read.Attachments.Should().BeEmpty();
-        read.NoteLog.IsDefault.Should().BeFalse();
-        read.NoteLog.Should().BeEmpty();
-        read.Invoice.Should().BeNull();
-        read.Names.Should().BeNull();
-        read.Title.Should().Be("Physio");
+        read.Details.ClientId.Should().BeNull();
+        read.Details.ServiceIds.IsDefault.Should().BeFalse();
+        read.Details.ServiceIds.Should().BeEmpty();
+        read.Details.FieldValues.IsDefault.Should().BeFalse();
+        read.Details.FieldValues.Should().BeEmpty();
+        read.Details.Attachments.IsDefault.Should().BeFalse();
+        read.Details.Attachments.Should().BeEmpty();
+        read.Details.NoteLog.IsDefault.Should().BeFalse();
+        read.Details.NoteLog.Should().BeEmpty();
+        read.Details.Invoice.Should().BeNull();
+        read.Details.Names.Should().BeNull();
+        read.Details.Title.Should().Be("Physio");
         read.Start.Should().Be(new LocalDateTime(2025, 3, 10, 9, 0));
         read.Zone.Should().Be(NewYork);
         read.Duration.Should().Be(Duration.FromMinutes(45));
@@ -291,16 +300,16 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var read = StoredJson.ReadOverride(OverrideBodyOfBefore, "series-1");
 
-        read.ClientId.Should().BeNull();
-        read.ServiceIds.Should().BeNull();
-        read.FieldValues.Should().BeNull();
-        read.Attachments.Should().BeNull();
-        read.NoteLog.Should().BeNull();
-        read.Invoice.Should().BeNull();
-        read.Names.Should().BeNull();
+        read.Details.ClientId.Should().BeNull();
+        read.Details.ServiceIds.Should().BeNull();
+        read.Details.FieldValues.Should().BeNull();
+        read.Details.Attachments.Should().BeNull();
+        read.Details.NoteLog.Should().BeNull();
+        read.Details.Invoice.Should().BeNull();
+        read.Details.Names.Should().BeNull();
         read.Progress.Should().Be(ProgressMark.None);
-        read.Title.Should().Be("Moved physio");
-        read.Tags.Should().BeNull();
+        read.Details.Title.Should().Be("Moved physio");
+        read.Details.Tags.Should().BeNull();
         read.Duration.Should().Be(Duration.FromMinutes(30));
     }
 
@@ -317,13 +326,13 @@ public sealed class StoredJsonWorkspaceFieldsTest
         read.Status.Should().Be(SessionStatus.Cancelled);
         read.End.Should().Be(CalendarDateTime.AtInstant(Instant.FromUtc(2024, 11, 4, 16, 30)));
         read.UpdatedAt.Should().Be(Instant.FromUtc(2024, 10, 2, 8, 0) + Duration.FromMilliseconds(500));
-        read.ClientId.Should().BeNull();
-        read.ServiceIds.Should().BeEmpty();
-        read.FieldValues.Should().BeEmpty();
-        read.Attachments.Should().BeEmpty();
-        read.NoteLog.Should().BeEmpty();
-        read.Invoice.Should().BeNull();
-        read.Names.Should().BeNull();
+        read.Details.ClientId.Should().BeNull();
+        read.Details.ServiceIds.Should().BeEmpty();
+        read.Details.FieldValues.Should().BeEmpty();
+        read.Details.Attachments.Should().BeEmpty();
+        read.Details.NoteLog.Should().BeEmpty();
+        read.Details.Invoice.Should().BeNull();
+        read.Details.Names.Should().BeNull();
         read.Progress.Should().Be(ProgressMark.None);
     }
 
@@ -332,44 +341,44 @@ public sealed class StoredJsonWorkspaceFieldsTest
     {
         var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride()), "series-1");
 
-        read.ServiceIds.Should().BeNull();
-        read.FieldValues.Should().BeNull();
-        read.Attachments.Should().BeNull();
-        read.NoteLog.Should().BeNull();
+        read.Details.ServiceIds.Should().BeNull();
+        read.Details.FieldValues.Should().BeNull();
+        read.Details.Attachments.Should().BeNull();
+        read.Details.NoteLog.Should().BeNull();
     }
 
     [Fact]
     public void On_an_override_present_empty_lists_are_the_instance_own_and_stay_empty()
     {
-        var value = PlainOverride() with { ServiceIds = [], FieldValues = [], Attachments = [], NoteLog = [] };
+        var value = PlainOverride() with { Details = PlainOverride().Details with { ServiceIds = [], FieldValues = [], Attachments = [], NoteLog = [] } };
 
         var json = StoredJson.Write(value);
         var read = StoredJson.ReadOverride(json, "series-1");
 
         PropertyNames(json).Should().Contain(["serviceIds", "fieldValues", "attachments", "noteLog"]);
-        read.ServiceIds.Should().NotBeNull();
-        read.ServiceIds!.Value.Should().BeEmpty();
-        read.FieldValues.Should().NotBeNull();
-        read.FieldValues!.Value.Should().BeEmpty();
-        read.Attachments.Should().NotBeNull();
-        read.Attachments!.Value.Should().BeEmpty();
-        read.NoteLog.Should().NotBeNull();
-        read.NoteLog!.Value.Should().BeEmpty();
+        read.Details.ServiceIds.Should().NotBeNull();
+        read.Details.ServiceIds!.Value.Should().BeEmpty();
+        read.Details.FieldValues.Should().NotBeNull();
+        read.Details.FieldValues!.Value.Should().BeEmpty();
+        read.Details.Attachments.Should().NotBeNull();
+        read.Details.Attachments!.Value.Should().BeEmpty();
+        read.Details.NoteLog.Should().NotBeNull();
+        read.Details.NoteLog!.Value.Should().BeEmpty();
     }
 
     [Fact]
     public void On_an_override_an_empty_name_snapshot_of_its_own_stays_apart_from_inheriting()
     {
-        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Names = NameSnapshot.Empty }), "series-1");
+        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Details = PlainOverride().Details with { Names = NameSnapshot.Empty } }), "series-1");
 
-        read.Names.Should().NotBeNull();
-        read.Names!.IsEmpty.Should().BeTrue();
+        read.Details.Names.Should().NotBeNull();
+        read.Details.Names!.IsEmpty.Should().BeTrue();
     }
 
     [Fact]
     public void An_override_with_only_new_fields_of_its_own_still_changes_the_instance()
     {
-        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Title = null, Duration = null, ServiceIds = [] }), "series-1");
+        var read = StoredJson.ReadOverride(StoredJson.Write(PlainOverride() with { Details = PlainOverride().Details with { Title = null, ServiceIds = [] }, Duration = null }), "series-1");
 
         read.ChangesInstance.Should().BeTrue();
     }
@@ -390,11 +399,14 @@ public sealed class StoredJsonWorkspaceFieldsTest
         ScheduleOwnerId = "ada",
         Type = SessionType.Event,
         Status = SessionStatus.Confirmed,
-        Title = "Physio",
-        Tags = ["rehab"],
-        Notes = "Bring shorts",
-        Location = "Room 1",
-        Capacity = 2,
+        Details = new SessionDetails
+        {
+            Title = "Physio",
+            Tags = ["rehab"],
+            Notes = "Bring shorts",
+            Location = "Room 1",
+            Capacity = 2,
+        },
         Participants = [new Participant("p1", "Carla Diaz", "carla@example.com")],
         Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 9, 0), NewYork),
         End = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 10, 0), NewYork),
@@ -408,7 +420,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
         Id = "weekly",
         ScheduleId = "room-1",
         ScheduleOwnerId = "ada",
-        Title = "Physio",
+        Details = new SessionDetails { Title = "Physio" },
         Start = new LocalDateTime(2025, 3, 10, 9, 0),
         Zone = NewYork,
         Duration = Duration.FromMinutes(45),
@@ -424,7 +436,7 @@ public sealed class StoredJsonWorkspaceFieldsTest
         RecurringSessionId = "weekly",
         IdentityStart = new LocalDateTime(2025, 3, 17, 9, 0),
         Duration = Duration.FromMinutes(30),
-        Title = "Moved physio",
+        Details = new SessionDetailsOverride { Title = "Moved physio" },
         Participants = [new Participant("p1")],
         Revision = 2,
         CreatedAt = Instant.FromUtc(2025, 3, 5, 12, 0),
@@ -438,11 +450,11 @@ public sealed class StoredJsonWorkspaceFieldsTest
         read.ScheduleOwnerId.Should().Be(written.ScheduleOwnerId);
         read.Type.Should().Be(written.Type);
         read.Status.Should().Be(written.Status);
-        read.Title.Should().Be(written.Title);
-        read.Tags.Should().Equal(written.Tags);
-        read.Notes.Should().Be(written.Notes);
-        read.Location.Should().Be(written.Location);
-        read.Capacity.Should().Be(written.Capacity);
+        read.Details.Title.Should().Be(written.Details.Title);
+        read.Details.Tags.Should().Equal(written.Details.Tags);
+        read.Details.Notes.Should().Be(written.Details.Notes);
+        read.Details.Location.Should().Be(written.Details.Location);
+        read.Details.Capacity.Should().Be(written.Details.Capacity);
         read.Participants.Should().Equal(written.Participants);
         read.Start.Should().Be(written.Start);
         read.End.Should().Be(written.End);

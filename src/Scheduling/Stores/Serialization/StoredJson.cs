@@ -35,10 +35,10 @@ public static class StoredJson
     public static string Write(Session session) => Json(writer =>
     {
         writer.WriteString("id", session.Id);
-        WriteShared(writer, session.ScheduleId, session.ScheduleOwnerId, session.Type, session.Title, session.Tags, session.Notes, session.Location, session.Capacity);
+        WriteShared(writer, session.ScheduleId, session.ScheduleOwnerId, session.Type, session.Details);
         writer.WriteNumber("status", (int)session.Status);
         WriteParticipants(writer, session.Participants);
-        WriteDetails(writer, session.ClientId, session.ServiceIds, session.FieldValues, session.Attachments, session.NoteLog, session.Invoice, session.Names);
+        WriteDetails(writer, session.Details);
         if (session.Progress != ProgressMark.None)
         {
             writer.WriteNumber("progress", (int)session.Progress);
@@ -65,19 +65,8 @@ public static class StoredJson
         ScheduleOwnerId = Required(root, "scheduleOwnerId"),
         Type = (SessionType)root.GetProperty("type").GetInt32(),
         Status = (SessionStatus)root.GetProperty("status").GetInt32(),
-        Title = OptionalString(root, "title"),
-        Tags = Strings(root, "tags"),
-        Notes = OptionalString(root, "notes"),
-        Location = OptionalString(root, "location"),
-        Capacity = OptionalInt(root, "capacity"),
+        Details = ReadDetails(root),
         Participants = Participants(root),
-        ClientId = OptionalString(root, "clientId"),
-        ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
-        FieldValues = FieldValues(root) ?? [],
-        Attachments = Attachments(root) ?? [],
-        NoteLog = NoteLog(root) ?? [],
-        Invoice = Invoice(root),
-        Names = Names(root),
         Progress = OptionalInt(root, "progress") is int progress ? (ProgressMark)progress : ProgressMark.None,
         Start = Calendar(root.GetProperty("start")),
         End = Calendar(root.GetProperty("end")),
@@ -91,7 +80,7 @@ public static class StoredJson
     public static string Write(RecurringSession series) => Json(writer =>
     {
         writer.WriteString("id", series.Id);
-        WriteShared(writer, series.ScheduleId, series.ScheduleOwnerId, series.Type, series.Title, series.Tags, series.Notes, series.Location, series.Capacity);
+        WriteShared(writer, series.ScheduleId, series.ScheduleOwnerId, series.Type, series.Details);
         writer.WriteString("start", LocalText.Format(series.Start));
         writer.WriteString("zone", series.Zone.Id);
         writer.WriteNumber("durationNanoseconds", series.Duration.ToInt64Nanoseconds());
@@ -104,7 +93,7 @@ public static class StoredJson
 
         WriteLocals(writer, "exceptionDates", series.ExceptionDates);
         WriteLocals(writer, "extraDates", series.ExtraDates);
-        WriteDetails(writer, series.ClientId, series.ServiceIds, series.FieldValues, series.Attachments, series.NoteLog, series.Invoice, series.Names);
+        WriteDetails(writer, series.Details);
         if (series.CancelledFrom is Instant cancelledFrom)
         {
             writer.WriteString("cancelledFrom", InstantText.Format(cancelledFrom));
@@ -123,11 +112,7 @@ public static class StoredJson
         ScheduleId = Required(root, "scheduleId"),
         ScheduleOwnerId = Required(root, "scheduleOwnerId"),
         Type = (SessionType)root.GetProperty("type").GetInt32(),
-        Title = OptionalString(root, "title"),
-        Tags = Strings(root, "tags"),
-        Notes = OptionalString(root, "notes"),
-        Location = OptionalString(root, "location"),
-        Capacity = OptionalInt(root, "capacity"),
+        Details = ReadDetails(root),
         Start = Local(root, "start"),
         Zone = Zone(Required(root, "zone")),
         Duration = Duration.FromNanoseconds(root.GetProperty("durationNanoseconds").GetInt64()),
@@ -137,13 +122,6 @@ public static class StoredJson
         ExceptionDates = Locals(root, "exceptionDates"),
         ExtraDates = Locals(root, "extraDates"),
         CancelledFrom = root.TryGetProperty("cancelledFrom", out _) ? Instant(root, "cancelledFrom") : null,
-        ClientId = OptionalString(root, "clientId"),
-        ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
-        FieldValues = FieldValues(root) ?? [],
-        Attachments = Attachments(root) ?? [],
-        NoteLog = NoteLog(root) ?? [],
-        Invoice = Invoice(root),
-        Names = Names(root),
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
         UpdatedAt = Instant(root, "updatedAt"),
@@ -165,43 +143,43 @@ public static class StoredJson
             writer.WriteNumber("durationNanoseconds", duration.ToInt64Nanoseconds());
         }
 
-        WriteOptional(writer, "title", value.Title);
-        if (value.Tags is { } tags)
+        WriteOptional(writer, "title", value.Details.Title);
+        if (value.Details.Tags is { } tags)
         {
             WriteStrings(writer, "tags", tags);
         }
 
-        WriteOptional(writer, "notes", value.Notes);
-        WriteOptional(writer, "location", value.Location);
-        if (value.Capacity is int capacity)
+        WriteOptional(writer, "notes", value.Details.Notes);
+        WriteOptional(writer, "location", value.Details.Location);
+        if (value.Details.Capacity is int capacity)
         {
             writer.WriteNumber("capacity", capacity);
         }
 
         WriteParticipants(writer, value.Participants);
-        WriteOptional(writer, "clientId", value.ClientId);
-        if (value.ServiceIds is { } serviceIds)
+        WriteOptional(writer, "clientId", value.Details.ClientId);
+        if (value.Details.ServiceIds is { } serviceIds)
         {
             WriteStrings(writer, "serviceIds", serviceIds);
         }
 
-        if (value.FieldValues is { } fieldValues)
+        if (value.Details.FieldValues is { } fieldValues)
         {
             WriteFieldValues(writer, fieldValues);
         }
 
-        if (value.Attachments is { } attachments)
+        if (value.Details.Attachments is { } attachments)
         {
             WriteAttachments(writer, attachments);
         }
 
-        if (value.NoteLog is { } noteLog)
+        if (value.Details.NoteLog is { } noteLog)
         {
             WriteNoteLog(writer, noteLog);
         }
 
-        WriteInvoice(writer, value.Invoice);
-        WriteNames(writer, value.Names);
+        WriteInvoice(writer, value.Details.Invoice);
+        WriteNames(writer, value.Details.Names);
         if (value.Progress != ProgressMark.None)
         {
             writer.WriteNumber("progress", (int)value.Progress);
@@ -226,19 +204,22 @@ public static class StoredJson
         IsCancelled = root.GetProperty("isCancelled").GetBoolean(),
         Start = root.TryGetProperty("start", out var start) ? Calendar(start) : null,
         Duration = root.TryGetProperty("durationNanoseconds", out var duration) ? NodaTime.Duration.FromNanoseconds(duration.GetInt64()) : null,
-        Title = OptionalString(root, "title"),
-        Tags = root.TryGetProperty("tags", out _) ? Strings(root, "tags") : null,
-        Notes = OptionalString(root, "notes"),
-        Location = OptionalString(root, "location"),
-        Capacity = OptionalInt(root, "capacity"),
+        Details = new SessionDetailsOverride
+        {
+            Title = OptionalString(root, "title"),
+            Tags = root.TryGetProperty("tags", out _) ? Strings(root, "tags") : null,
+            Notes = OptionalString(root, "notes"),
+            Location = OptionalString(root, "location"),
+            Capacity = OptionalInt(root, "capacity"),
+            ClientId = OptionalString(root, "clientId"),
+            ServiceIds = OptionalStrings(root, "serviceIds"),
+            FieldValues = FieldValues(root),
+            Attachments = Attachments(root),
+            NoteLog = NoteLog(root),
+            Invoice = Invoice(root),
+            Names = Names(root),
+        },
         Participants = Participants(root),
-        ClientId = OptionalString(root, "clientId"),
-        ServiceIds = OptionalStrings(root, "serviceIds"),
-        FieldValues = FieldValues(root),
-        Attachments = Attachments(root),
-        NoteLog = NoteLog(root),
-        Invoice = Invoice(root),
-        Names = Names(root),
         Progress = OptionalInt(root, "progress") is int progress ? (ProgressMark)progress : ProgressMark.None,
         Revision = root.GetProperty("revision").GetInt64(),
         CreatedAt = Instant(root, "createdAt"),
@@ -394,55 +375,64 @@ public static class StoredJson
 
     private static LocalDateTime Local(JsonElement element, string name) => LocalText.Parse(Required(element, name)).GetValueOrThrow();
 
-    private static void WriteShared(Utf8JsonWriter writer, string scheduleId, string ownerId, SessionType type, string? title, ImmutableArray<string> tags, string? notes, string? location, int? capacity)
+    /// <summary>The details of a session or a series (the same fields on both).</summary>
+    private static SessionDetails ReadDetails(JsonElement root) => new()
+    {
+        Title = OptionalString(root, "title"),
+        Tags = Strings(root, "tags"),
+        Notes = OptionalString(root, "notes"),
+        Location = OptionalString(root, "location"),
+        Capacity = OptionalInt(root, "capacity"),
+        ClientId = OptionalString(root, "clientId"),
+        ServiceIds = OptionalStrings(root, "serviceIds") ?? [],
+        FieldValues = FieldValues(root) ?? [],
+        Attachments = Attachments(root) ?? [],
+        NoteLog = NoteLog(root) ?? [],
+        Invoice = Invoice(root),
+        Names = Names(root),
+    };
+
+    private static void WriteShared(Utf8JsonWriter writer, string scheduleId, string ownerId, SessionType type, SessionDetails details)
     {
         writer.WriteString("scheduleId", scheduleId);
         writer.WriteString("scheduleOwnerId", ownerId);
         writer.WriteNumber("type", (int)type);
-        WriteOptional(writer, "title", title);
-        WriteStrings(writer, "tags", tags);
-        WriteOptional(writer, "notes", notes);
-        WriteOptional(writer, "location", location);
-        if (capacity is int value)
+        WriteOptional(writer, "title", details.Title);
+        WriteStrings(writer, "tags", details.Tags);
+        WriteOptional(writer, "notes", details.Notes);
+        WriteOptional(writer, "location", details.Location);
+        if (details.Capacity is int value)
         {
             writer.WriteNumber("capacity", value);
         }
     }
 
     /// <summary>The fields added for workspaces, each written only when it holds something.</summary>
-    private static void WriteDetails(
-        Utf8JsonWriter writer,
-        string? clientId,
-        ImmutableArray<string> serviceIds,
-        ImmutableArray<FieldValue> fieldValues,
-        ImmutableArray<Attachment> attachments,
-        ImmutableArray<SessionNote> noteLog,
-        InvoiceReference? invoice,
-        NameSnapshot? names)
+    private static void WriteDetails(Utf8JsonWriter writer, SessionDetails details)
     {
-        WriteOptional(writer, "clientId", clientId);
-        if (!serviceIds.IsDefaultOrEmpty)
+        WriteOptional(writer, "clientId", details.ClientId);
+        if (!details.ServiceIds.IsDefaultOrEmpty)
         {
-            WriteStrings(writer, "serviceIds", serviceIds);
+            WriteStrings(writer, "serviceIds", details.ServiceIds);
         }
 
-        if (!fieldValues.IsDefaultOrEmpty)
+        if (!details.FieldValues.IsDefaultOrEmpty)
         {
-            WriteFieldValues(writer, fieldValues);
+            WriteFieldValues(writer, details.FieldValues);
         }
 
-        if (!attachments.IsDefaultOrEmpty)
+        if (!details.Attachments.IsDefaultOrEmpty)
         {
-            WriteAttachments(writer, attachments);
+            WriteAttachments(writer, details.Attachments);
         }
 
-        if (!noteLog.IsDefaultOrEmpty)
+        if (!details.NoteLog.IsDefaultOrEmpty)
         {
-            WriteNoteLog(writer, noteLog);
+            WriteNoteLog(writer, details.NoteLog);
         }
 
-        WriteInvoice(writer, invoice);
-        WriteNames(writer, names);
+        WriteInvoice(writer, details.Invoice);
+        WriteNames(writer, details.Names);
     }
 
     private static void WriteFieldValues(Utf8JsonWriter writer, ImmutableArray<FieldValue> values)

@@ -99,12 +99,15 @@ public sealed class FilterPagingProperties
             {
                 ScheduleId = $"s{i % 3}",
                 ScheduleOwnerId = $"o{i % 2}",
-                Title = titles[i % titles.Length],
-                Tags = i % 3 == 0 ? ["a", "Yoga"] : [],
-                Location = i % 2 == 0 ? "Room 1" : null,
-                Capacity = i % 4 == 0 ? null : i,
-                ClientId = i % 5 == 0 ? "a" : null,
-                ServiceIds = i % 2 == 1 ? ["b"] : [],
+                Details = new SessionDetails
+                {
+                    Title = titles[i % titles.Length],
+                    Tags = i % 3 == 0 ? ["a", "Yoga"] : [],
+                    Location = i % 2 == 0 ? "Room 1" : null,
+                    Capacity = i % 4 == 0 ? null : i,
+                    ClientId = i % 5 == 0 ? "a" : null,
+                    ServiceIds = i % 2 == 1 ? ["b"] : [],
+                },
                 Start = CalendarDateTime.AtLocal(start.InUtc().LocalDateTime, DateTimeZone.Utc),
                 End = CalendarDateTime.AtLocal((start + Duration.FromMinutes(45)).InUtc().LocalDateTime, DateTimeZone.Utc),
             }).AsTask().GetAwaiter().GetResult();
@@ -114,12 +117,11 @@ public sealed class FilterPagingProperties
         {
             ScheduleId = "s1",
             ScheduleOwnerId = "o1",
-            Title = "Yoga",
+            Details = new SessionDetails { Title = "Yoga", Capacity = 10 },
             Start = new LocalDateTime(2025, 3, 3, 18, 30),
             Zone = DateTimeZoneProviders.Tzdb["America/New_York"],
             Duration = Duration.FromHours(1),
             Rule = RecurrenceRule.Parse("FREQ=WEEKLY;BYDAY=MO,TH"),
-            Capacity = 10,
         }).AsTask().GetAwaiter().GetResult();
         return service;
     }

@@ -45,7 +45,7 @@ public sealed class StoredJsonUnreadableTest
         RecurringSessionId = "yoga",
         IdentityStart = new LocalDateTime(2025, 3, 10, 18, 30),
         Start = CalendarDateTime.AtLocal(new LocalDateTime(2025, 3, 10, 19, 30), NewYork),
-        Title = "Guest teacher",
+        Details = new SessionDetailsOverride { Title = "Guest teacher" },
         Revision = 2,
         CreatedAt = Instant.FromUtc(2025, 1, 1, 0, 0),
         UpdatedAt = Instant.FromUtc(2025, 1, 1, 0, 0),
@@ -109,7 +109,7 @@ public sealed class StoredJsonUnreadableTest
     [Fact]
     public void A_value_the_model_refuses_reads_as_an_unreadable_record_not_as_an_invalid_argument()
     {
-        var noted = Single with { NoteLog = [new SessionNote("note-1", "author-1", "Bring a mat", Instant.FromUtc(2025, 1, 1, 0, 0))] };
+        var noted = Single with { Details = Single.Details with { NoteLog = [new SessionNote("note-1", "author-1", "Bring a mat", Instant.FromUtc(2025, 1, 1, 0, 0))] } };
         var body = StoredJson.Write(noted).Replace("\"note-1\"", "\" \"", StringComparison.Ordinal);
 
         var error = Unreadable(() => StoredJson.ReadSession(body, "s1"));

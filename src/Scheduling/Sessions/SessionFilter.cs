@@ -54,6 +54,7 @@ public sealed class SessionFilter
     public FilterNode Node { get; }
 
     private (bool IsClient, HashSet<string> Wanted)[]? _seriesScreens;
+    private SessionCandidateFilter? _pushDown;
 
     /// <summary>Gets a value indicating whether the filter names <c>status</c> (otherwise cancelled sessions are left out).</summary>
     public bool NamesStatus => Node.Mentions("status");
@@ -168,8 +169,14 @@ public sealed class SessionFilter
     internal bool Admits(Session session) =>
         (NamesStatus || session.Status != SessionStatus.Cancelled) && Schema.Matches(Node, session);
 
-    /// <summary>The conditions a store can apply: single top-level conditions on schedule, owner, type and series.</summary>
-    internal SessionCandidateFilter PushDown()
+    /// <summary>
+    /// The conditions a store can apply: single top-level conditions on schedule, owner, type and series. Worked out
+    /// once per filter (a page asks for it twice, and building its sets is not free); a benign race at worst works it
+    /// out twice.
+    /// </summary>
+    internal SessionCandidateFilter PushDown() => _pushDown ??= CandidateConditions();
+
+    private SessionCandidateFilter CandidateConditions()
     {
         var conditions = TopLevel(Node).OfType<FilterNode.Condition>().Where(c => c.Operator is FilterOperator.Eq or FilterOperator.In).ToList();
         ImmutableHashSet<string> Set(string field) =>

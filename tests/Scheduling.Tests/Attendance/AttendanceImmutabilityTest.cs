@@ -1,4 +1,3 @@
-using System.Reflection;
 using Scheduling.Stores;
 
 namespace Scheduling.Tests.Attendance;
@@ -32,10 +31,7 @@ public sealed class AttendanceImmutabilityTest
     [MemberData(nameof(ImmutableTypes))]
     public void Type_has_no_public_setters_and_only_readonly_fields(Type type)
     {
-        var flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-
-        type.GetProperties(flags).Where(p => p.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter)).Should().BeEmpty();
-        type.GetFields(flags).Where(f => !f.IsInitOnly).Should().BeEmpty();
+        Immutability.MutableMembersOf(type).Should().BeEmpty();
     }
 
     [Fact]
@@ -45,8 +41,4 @@ public sealed class AttendanceImmutabilityTest
             .Where(t => t.Namespace == typeof(Attendance).Namespace && !t.IsEnum && t != typeof(AttendanceService))
             .Should().BeSubsetOf(Immutable);
     }
-
-    // init accessors set a value once, while the object is made; afterwards it cannot change.
-    private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Any(m => m.FullName == "System.Runtime.CompilerServices.IsExternalInit");
 }

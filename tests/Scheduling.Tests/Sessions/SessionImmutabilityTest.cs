@@ -1,4 +1,3 @@
-using System.Reflection;
 using Scheduling.Sessions;
 
 namespace Scheduling.Tests.Sessions;
@@ -32,13 +31,6 @@ public sealed class SessionImmutabilityTest
     [MemberData(nameof(ImmutableTypes))]
     public void Type_has_no_public_setters_and_only_readonly_fields(Type type)
     {
-        var flags = BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic;
-
-        type.GetProperties(flags).Where(p => p.SetMethod is { IsPublic: true } setter && !IsInitOnly(setter)).Should().BeEmpty();
-        type.GetFields(flags).Where(f => !f.IsInitOnly).Should().BeEmpty();
+        Immutability.MutableMembersOf(type).Should().BeEmpty();
     }
-
-    // init accessors set a value once, while the object is made; afterwards it cannot change.
-    private static bool IsInitOnly(MethodInfo setter) =>
-        setter.ReturnParameter.GetRequiredCustomModifiers().Contains(typeof(System.Runtime.CompilerServices.IsExternalInit));
 }
